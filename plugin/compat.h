@@ -1,0 +1,47 @@
+/* compat.h - one place for the differences between the GCC versions the
+   plugin is built for (11 and 12; 13 and 14 guarded where known).  */
+#ifndef ESCAPE_COMPAT_H
+#define ESCAPE_COMPAT_H
+
+#include "gcc-plugin.h"
+#include "bversion.h"
+#include "tree.h"
+#include "tree-pass.h"
+#include "context.h"
+#include "function.h"
+#include "basic-block.h"
+#include "gimple.h"
+#include "gimple-iterator.h"
+#include "gimple-ssa.h"
+#include "tree-ssa-operands.h"
+#include "ssa.h"
+#include "cgraph.h"
+#include "cfgloop.h"
+#include "diagnostic.h"
+#include "diagnostic-core.h"
+#include "stringpool.h"
+#include "attribs.h"
+#include "tree-iterator.h"
+#include "stor-layout.h"
+#include "langhooks.h"
+#include "options.h"
+
+#if BUILDING_GCC_MAJOR < 11
+#error "escape needs GCC 11 or newer"
+#endif
+
+/* -Wdangling-pointer appeared in GCC 12.  */
+#if BUILDING_GCC_MAJOR >= 12
+#define ESCAPE_HAVE_WDANGLING_POINTER 1
+#else
+#define ESCAPE_HAVE_WDANGLING_POINTER 0
+#endif
+
+/* GCC 14 added heap trampolines (-ftrampoline-impl=heap).  */
+#if BUILDING_GCC_MAJOR >= 14
+#define ESCAPE_IS_NESTED_PTR_CREATED(code) ((code) == BUILT_IN_GCC_NESTED_PTR_CREATED)
+#else
+#define ESCAPE_IS_NESTED_PTR_CREATED(code) false
+#endif
+
+#endif

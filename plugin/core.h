@@ -1,0 +1,158 @@
+/* core.h - internal data structures of the analysis core (not for the
+   adapter).  See escape.h for the algorithm.  */
+#ifndef ESCAPE_CORE_H
+#define ESCAPE_CORE_H
+
+#include "escape.h"
+
+#define ESC_ARRAY_GROW(ptr, n, cap)                                      \
+  do {                                                                   \
+    if ((n) >= (cap)) {                                                  \
+      (cap) = (cap) ? 2 * (cap) : 4;                                     \
+      (ptr) = esc_xrealloc((ptr), (cap) * sizeof *(ptr));                \
+    }                                                                    \
+  } while (0)
+
+void *esc_xrealloc(void *p, size_t size);
+void *esc_xcalloc(size_t n, size_t size);
+
+struct esc_edge {
+  esc_loc_id src;
+  int16_t derefs;
+  uint8_t why;
+  esc_pos pos;
+};
+
+enum {
+  LF_ESCAPES = 1,      /* outlives its frame (Go's loc.escapes) */
+  LF_DEFINITE = 2,     /* its address surely reaches result or a global */
+  LF_QUEUED = 4,       /* in the solver's work list */
+  LF_REPORTED = 8,     /* a verdict on it is shown */
+  LF_FORCED = 16,      /* escapes for a reason of its own (size) */
+  LF_CLAMPED = 32      /* walk state: path to the root passes an & */
+};
+
+struct esc_loc {
+  uint8_t kind;              /* enum esc_loc_kind */
+  uint8_t flags;
+  int16_t loop_depth;
+  uint32_t func;             /* index into unit->funcs */
+  const char *name;          /* interned */
+  esc_pos pos;
+  void *cookie;
+  struct esc_edge *edges;    /* incoming: this = src (+derefs) */
+  uint32_t nedges, cap;
+
+  /* walk state */
+  uint32_t walkgen;
+  int32_t derefs;
+  esc_loc_id dst;
+  uint32_t dst_edge;
+
+  /* results */
+  const char *reason;        /* forced reason, or why it escapes */
+  struct esc_step *path;     /* -m=2: how it escapes, root last */
+  unsigned npath;
+  esc_loc_id def_root;       /* result or global its address reaches */
+  esc_pos def_pos;           /* the statement storing it there */
+  uint8_t def_why;
+  const char *def_closure;   /* nested function it is captured by */
+
+  /* parameters */
+  uint16_t param_index;
+  bool param_report;
+  struct esc_tag leak;       /* heap / result levels */
+  uint8_t leak_global;       /* level of flow into a global */
+  struct esc_step *leak_path[2]; /* -m=2: to heap, to result */
+  unsigned leak_npath[2];
+
+  /* allocations */
+  long long alloc_size;      /* -1 when not constant */
+};
+
+/* A call waiting for its callee's summary.  */
+struct esc_pending_call {
+  const char *callee;
+  uint32_t callee_key;
+  unsigned flags;
+  unsigned nparams;
+  esc_loc_id result, chain;
+  unsigned nargs;
+  struct esc_arg *args;      /* text not kept */
+  esc_pos pos;
+};
+
+/* A function's summary: Go's parameter tags.  */
+struct esc_summary {
+  uint32_t key;
+  int32_t func;              /* index of its function while unsolved */
+  const char *name;
+  unsigned nparams;
+  struct esc_tag *tags;      /* nparams + 1 (static chain last); NULL
+                                while the function is not solved */
+  uint8_t *global;           /* level of flow into a global, per param */
+};
+
+enum { FS_READING, FS_WAITING, FS_DONE };
+
+struct esc_func {
+  struct esc_unit *unit;
+  uint32_t index;
+  uint32_t key;
+  const char *name;
+  esc_pos pos;
+  int state;
+  esc_loc_id first, end;     /* its locations [first, end) */
+  esc_loc_id heap, result, sink;
+  esc_loc_id *params;        /* by index; chain at nparams_cap slot */
+  unsigned nparams, params_cap;
+  esc_loc_id chain;
+  struct esc_pending_call *calls;
+  unsigned ncalls, calls_cap;
+  /* Tarjan */
+  int tj_index, tj_low;
+  bool tj_onstack;
+};
+
+struct esc_intern;
+
+struct esc_unit {
+  struct esc_config cfg;
+  struct esc_loc *locs;
+  uint32_t nlocs, locs_cap;
+  struct esc_func **funcs;   /* NULL once solved */
+  uint32_t nfuncs, funcs_cap;
+  uint32_t *waiting;         /* functions read but not solved */
+  uint32_t nwaiting, waiting_cap;
+  struct esc_summary *sums;      /* open hash by key */
+  uint32_t sums_cap, nsums;
+  struct esc_intern *strings;
+  struct esc_verdict *verdicts;
+  size_t nverdicts, verdicts_cap;
+  uint64_t seq;
+  uint32_t walkgen;
+  struct esc_stats stats;
+  esc_loc_id *work;              /* solver queues */
+  uint32_t work_cap;
+};
+
+/* graph.c */
+const char *esc_intern(struct esc_unit *u, const char *s);
+struct esc_intern *esc_intern_new(void);
+void esc_intern_free(struct esc_intern *t);
+static inline struct esc_loc *esc_L(struct esc_unit *u, esc_loc_id id) {
+  return &u->locs[id];
+}
+void esc_add_edge(struct esc_unit *u, esc_loc_id dst, esc_loc_id src,
+                  int derefs, enum esc_why why, esc_pos pos);
+const struct esc_summary *esc_summary_find(const struct esc_unit *u,
+                                           uint32_t key);
+struct esc_summary *esc_summary_add(struct esc_unit *u, uint32_t key);
+
+/* solve.c: solve the functions FNS as one batch.  */
+void esc_solve_batch(struct esc_unit *u, struct esc_func **fns, unsigned n);
+
+/* unit.c */
+void esc_emit_verdict(struct esc_unit *u, const struct esc_verdict *v);
+
+#endif

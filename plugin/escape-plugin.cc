@@ -1,0 +1,111 @@
+/* escape-plugin.cc - plugin entry: arguments, the GIMPLE pass "escape"
+   inserted after "ssa", and the callbacks around it.  */
+#include "adapter.h"
+#include "plugin-version.h"
+
+#define ESCAPE_VERSION "0.1.0"
+
+#define ESCAPE_EXPORT __attribute__((visibility("default")))
+
+ESCAPE_EXPORT int plugin_is_GPL_compatible;
+
+namespace {
+
+const pass_data escape_pass_data = {
+  GIMPLE_PASS,
+  "escape",             /* name */
+  OPTGROUP_NONE,
+  TV_NONE,
+  PROP_cfg | PROP_ssa,  /* properties_required */
+  0, 0, 0, 0
+};
+
+class escape_pass : public gimple_opt_pass
+{
+public:
+  explicit escape_pass(gcc::context *ctx) : gimple_opt_pass(escape_pass_data, ctx) {}
+  bool gate(function *) final override { return escape_unit != NULL; }
+  unsigned int execute(function *fun) final override
+  {
+    escape_read_function(fun);
+    return 0;
+  }
+};
+
+struct plugin_info info = {
+  ESCAPE_VERSION,
+  esc_help_text
+};
+
+void
+on_pre_genericize(void *gcc_data, void *)
+{
+  escape_note_generic_returns((tree)gcc_data);
+}
+
+void
+on_finish_unit(void *, void *)
+{
+  if (!seen_error())
+    escape_report_unit();
+}
+
+void
+on_finish(void *, void *)
+{
+  esc_unit_free(escape_unit);
+  escape_unit = NULL;
+  escape_reader_finish();
+}
+
+} // namespace
+
+ESCAPE_EXPORT int
+plugin_init(struct plugin_name_args *plugin, struct plugin_gcc_version *version)
+{
+  const char *name = plugin->base_name;
+  if (!plugin_default_version_check(version, &gcc_version)) {
+    error("%qs plugin was built for GCC %s and cannot run in GCC %s; "
+          "rebuild it with this compiler", name, gcc_version.basever,
+          version->basever);
+    return 1;
+  }
+  register_callback(name, PLUGIN_INFO, NULL, &info);
+
+  esc_config cfg;
+  esc_config_init(&cfg);
+  bool ok = true;
+  for (int i = 0; i < plugin->argc; i++) {
+    char err[256];
+    if (!esc_config_set(&cfg, plugin->argv[i].key, plugin->argv[i].value,
+                        err, sizeof err)) {
+      error("%qs plugin: %s", name, err);
+      ok = false;
+    }
+  }
+  if (!ok)
+    return 0;     /* the error makes GCC exit non-zero; nothing registered */
+  if (cfg.help) {
+    fputs(esc_help_text, stderr);
+    return 0;
+  }
+  if (cfg.version) {
+    fprintf(stderr, "escape %s (built for GCC %s)\n", ESCAPE_VERSION,
+            gcc_version.basever);
+    return 0;
+  }
+
+  escape_unit = esc_unit_new(&cfg);
+
+  struct register_pass_info pass;
+  pass.pass = new escape_pass(g);
+  pass.reference_pass_name = "ssa";
+  pass.ref_pass_instance_number = 1;
+  pass.pos_op = PASS_POS_INSERT_AFTER;
+  register_callback(name, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass);
+  register_callback(name, PLUGIN_PRE_GENERICIZE, on_pre_genericize, NULL);
+  register_callback(name, PLUGIN_FINISH_UNIT, on_finish_unit, NULL);
+  register_callback(name, PLUGIN_FINISH, on_finish, NULL);
+  escape_watch_gcc_diagnostics();
+  return 0;
+}

@@ -1,0 +1,344 @@
+/* escape.h - Go's escape analysis for C: the analysis core.
+ *
+ * This header and the C files beside it (graph.c, solve.c, unit.c,
+ * model.c, options.c, strbuf.c) are plain C11 and include no GCC header.
+ * The C++ adapter (escape-plugin.cc, gimple-reader.cc, report.cc) reads
+ * GIMPLE into the graph described here and turns the verdicts back into
+ * GCC diagnostics.  Everything the analysis decides is decided here.
+ *
+ * THE ALGORITHM
+ *
+ * It is the algorithm of Go's compiler (cmd/compile/internal/escape),
+ * applied to C.  The two invariants are Go's: (1) a pointer to a stack
+ * object must not be stored where it outlives the object (the heap, a
+ * global, the caller's frame through the return value), and (2) a pointer
+ * to a stack object must not outlive the object itself (a variable of one
+ * loop iteration read in the next).  In C a violation of either is not an
+ * allocation decision but a dangling pointer, so it is a warning when it is
+ * certain; and a malloc'ed object that provably keeps to its frame is a
+ * candidate for the stack.
+ *
+ * Locations.  Every object that can be pointed to or that can hold a
+ * pointer is a location: a local variable or parameter, an SSA temporary,
+ * the object a malloc call allocates, the function's result, each global
+ * variable it stores to, and one "heap" standing for everything the
+ * analysis cannot see.  Globals and the heap "escape" from the start.
+ *
+ * Edges.  Every assignment is a directed edge dst <- src weighted with
+ * derefs, the number of dereferences minus the number of address-of
+ * operations on the source:
+ *
+ *      p = &q    -1         p = *q    +1
+ *      p = q      0         p = **q   +2
+ *
+ * Aggregates are not split: a store to s.f is a store to s, and a[i] is a.
+ * A store through a pointer (*p = x, p->f = x) is an assignment to the
+ * heap, as in Go, unless the pointer leads into a local object (then it is
+ * that object) or into memory reachable from a global (then that global).
+ *
+ * Solving.  From every location taken as a root, walk the edges backwards
+ * and compute, Bellman-Ford style, the minimal derefs from each location
+ * to the root; a negative value is clamped to 0 once passed, since
+ * "root = &l; l = x" gives the root l's address but not x's.  A location
+ * reached with derefs -1 has its address stored in the root; if the root
+ * outlives it (the root escapes, is the function's result, or lives
+ * outside the loop the location is declared in), the location escapes and
+ * becomes a root itself: it is walked again.  A location only ever turns
+ * from "does not escape" to "escapes" (and, separately, to "escapes
+ * definitely"), so there are Theta(locations) walks.
+ *
+ * Parameters.  When a walk from the heap or from the result reaches a
+ * parameter, the parameter leaks there with the walk's derefs: "leaking
+ * param: p" (heap, 0), "leaking param content: p" (heap, >0), "leaking
+ * param: p to result ~r0 level=N".  These leaks are the function's
+ * summary (Go's parameter tags).  A call to a summarised function turns
+ * each argument's leaks into edges; a call to code without a body follows
+ * the library model (model.c) or, failing that, Go's rule: its pointer
+ * arguments escape.  Functions are solved callees first; a recursive
+ * cycle (strongly connected component) is solved as one batch in which
+ * arguments flow straight into the callee's parameters.
+ *
+ * Definite escapes.  C has no garbage collector, so the verdict matters
+ * for correctness: a local whose address reaches its own function's result
+ * or a global is a dangling pointer for sure, not just an allocation
+ * decision.  The walk marks those locations "definite"; only they are
+ * warned about.  Escapes through unknown calls or stores through
+ * parameters are reported at -m only.
+ *
+ * Positions are opaque 32-bit values (GCC's location_t); the core never
+ * interprets them.
+ */
+#ifndef ESCAPE_H
+#define ESCAPE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef uint32_t esc_pos;          /* source position, 0 = unknown */
+typedef int32_t esc_loc_id;        /* index of a location, -1 = none */
+#define ESC_NONE (-1)
+
+/* Leak levels: derefs of a flow, or ESC_NO_LEAK.  */
+#define ESC_NO_LEAK 127
+#define ESC_MAX_DEREFS 100
+
+/* ------------------------------------------------------------ options */
+
+struct esc_config {
+  int m;                     /* -m level: 0, 1, 2 */
+  long long max_stack;       /* largest implicit allocation on the stack */
+  long long max_var;         /* largest explicit local on the stack */
+  bool stats;                /* one summary line per unit */
+  bool help, version;        /* print and do nothing else */
+};
+
+/* Defaults: Go's limits (64 KiB implicit, 128 KiB explicit).  */
+void esc_config_init(struct esc_config *cfg);
+
+/* Apply one plugin argument KEY[=VALUE].  VALUE is NULL when absent.
+   Returns true on success; on failure writes a one-line message naming
+   the argument into ERR (of size ERRLEN).  */
+bool esc_config_set(struct esc_config *cfg, const char *key,
+                    const char *value, char *err, size_t errlen);
+
+/* The argument list printed by -fplugin-arg-escape-help.  */
+extern const char esc_help_text[];
+
+/* ------------------------------------------------------------ graph */
+
+enum esc_loc_kind {
+  ESC_LOC_HEAP,        /* everything unseen; escapes */
+  ESC_LOC_GLOBAL,      /* a global or static variable; escapes */
+  ESC_LOC_VAR,         /* a local variable */
+  ESC_LOC_PARAM,       /* a parameter */
+  ESC_LOC_RESULT,      /* the function's return value, ~r0 */
+  ESC_LOC_ALLOC,       /* the object of an allocation call */
+  ESC_LOC_TEMP,        /* an SSA temporary or call argument */
+  ESC_LOC_CLOSURE      /* a nested function's trampoline */
+};
+
+/* Why an edge exists: the step kinds printed at -m=2 (esc_why_name).  */
+enum esc_why {
+  ESC_WHY_ASSIGN,        /* "assign" */
+  ESC_WHY_ADDR,          /* "address-of" */
+  ESC_WHY_LOAD,          /* "dereference" */
+  ESC_WHY_STORE,         /* "store through pointer" */
+  ESC_WHY_GLOBAL,        /* "stored to global" */
+  ESC_WHY_GLOBAL_MEM,    /* "stored in global memory" */
+  ESC_WHY_RETURN,        /* "return" */
+  ESC_WHY_ARG,           /* "call parameter" */
+  ESC_WHY_CALL_RESULT,   /* "call result" */
+  ESC_WHY_LEAK,          /* "leaking call parameter" */
+  ESC_WHY_UNKNOWN_CALL,  /* "passed to function without body" */
+  ESC_WHY_INTERFACE,     /* "converted to opaque interface" */
+  ESC_WHY_INDIRECT,      /* "call through function pointer" */
+  ESC_WHY_CLOSURE,       /* "captured by closure" */
+  ESC_WHY_ALLOC,         /* "allocation" */
+  ESC_WHY_INTEGER,       /* "converted to integer" */
+  ESC_WHY_ASM,           /* "inline asm operand" */
+  ESC_WHY_UNKNOWN,       /* "unmodelled operation" */
+  ESC_WHY_COUNT
+};
+const char *esc_why_name(enum esc_why why);
+
+struct esc_unit;        /* a translation unit */
+struct esc_func;        /* a function being read */
+
+/* Unit.  The config is copied.  */
+struct esc_unit *esc_unit_new(const struct esc_config *cfg);
+void esc_unit_free(struct esc_unit *u);
+const struct esc_config *esc_unit_config(const struct esc_unit *u);
+
+/* Start reading a function.  KEY identifies it across calls (GCC's
+   DECL_UID); NAME is copied.  */
+struct esc_func *esc_func_begin(struct esc_unit *u, uint32_t key,
+                                const char *name, esc_pos pos);
+
+/* Locations of F.  NAME is copied (interned).  LOOP_DEPTH is the loop
+   nesting depth of the declaration (0 outside loops).  */
+esc_loc_id esc_loc_new(struct esc_func *f, enum esc_loc_kind kind,
+                       const char *name, esc_pos pos, int loop_depth);
+/* The heap and the result of F (created by esc_func_begin).  */
+esc_loc_id esc_func_heap(struct esc_func *f);
+esc_loc_id esc_func_result(struct esc_func *f);
+
+/* Parameter INDEX (0-based; the static chain of a nested function is
+   passed with index ESC_CHAIN_PARAM).  REPORT: print its verdict at -m
+   (false for artificial parameters).  */
+#define ESC_CHAIN_PARAM 0xffff
+esc_loc_id esc_param_new(struct esc_func *f, unsigned index,
+                         const char *name, esc_pos pos, bool report);
+
+/* Mark a local that can never live on the stack: escapes with REASON
+   ("too large for stack", "non-constant size").  */
+void esc_loc_force_escape(struct esc_func *f, esc_loc_id l,
+                          const char *reason);
+/* Tell the reporter that a verdict on L should be shown (address taken
+   local, allocation) -- other locations are internal.  */
+void esc_loc_set_reported(struct esc_func *f, esc_loc_id l, bool reported);
+/* Caller-chosen tag of a location (the adapter's tree), returned with
+   verdicts.  */
+void esc_loc_set_cookie(struct esc_func *f, esc_loc_id l, void *cookie);
+
+/* dst <- src with DEREFS (-1 address-of, 0 copy, +N loads).  */
+void esc_flow(struct esc_func *f, esc_loc_id dst, esc_loc_id src, int derefs,
+              enum esc_why why, esc_pos pos);
+
+/* Calls.  Arguments are locations the adapter made for each pointer
+   argument (ESC_NONE for arguments that hold no pointer).  */
+enum {
+  ESC_ARG_OPAQUE = 1,       /* passed as void * or pointer to incomplete */
+  ESC_ARG_CONSTANT = 2      /* CST holds its integer value */
+};
+struct esc_arg {
+  esc_loc_id loc;
+  unsigned flags;
+  long long cst;
+  const char *text;         /* for messages: "400000", "n", "..." */
+};
+
+enum {
+  ESC_CALL_INDIRECT = 1,    /* through a function pointer */
+  ESC_CALL_HAS_BODY = 2,    /* callee defined in this unit */
+  ESC_CALL_MALLOC_ATTR = 4, /* callee declared __attribute__((malloc)) */
+  ESC_CALL_VARARGS = 8      /* arguments beyond the prototype exist */
+};
+struct esc_call {
+  const char *callee;       /* name, NULL when indirect */
+  uint32_t callee_key;      /* key of the callee's function, 0 if none */
+  unsigned flags;
+  unsigned nparams;         /* parameters in the callee's prototype */
+  esc_loc_id result;        /* location receiving the value, or ESC_NONE */
+  esc_loc_id chain;         /* static chain argument, or ESC_NONE */
+  unsigned nargs;
+  const struct esc_arg *args;
+  esc_pos pos;
+  int loop_depth;
+  int size_arg[2];          /* alloc_size attribute arguments, -1 if none */
+};
+/* Record a call.  An allocation call (see model.c) makes a new ALLOC
+   location, returned; otherwise ESC_NONE.  */
+esc_loc_id esc_call(struct esc_func *f, const struct esc_call *call);
+
+/* Nested function NAME (key KEY) whose address is taken: returns the
+   location of its trampoline; FRAME is the location of the parent's frame
+   object holding the captured variables.  */
+esc_loc_id esc_closure_new(struct esc_func *f, const char *name,
+                           esc_pos pos, esc_loc_id frame, void *cookie);
+
+/* Finish reading F.  The unit solves it (and everything waiting on it) as
+   soon as all its callees are summarised.  */
+void esc_func_end(struct esc_func *f);
+/* Drop F without analysing it (unreadable function).  */
+void esc_func_abandon(struct esc_func *f);
+
+/* Solve everything still waiting (recursive cycles, callees never seen).
+   Call once at the end of the unit, before reading the verdicts.  */
+void esc_unit_finish(struct esc_unit *u);
+
+/* ------------------------------------------------------------ verdicts */
+
+enum esc_verdict_kind {
+  ESC_V_WARN_ADDR,         /* address of local escapes for sure (warning) */
+  ESC_V_CANDIDATE,         /* allocation: stack promotion candidate */
+  ESC_V_MOVED_TO_HEAP,     /* -m: moved to heap: NAME */
+  ESC_V_ALLOC_ESCAPES,     /* -m: EXPR escapes to heap */
+  ESC_V_PARAM_LEAK,        /* -m: leaking param: NAME */
+  ESC_V_PARAM_CONTENT,     /* -m: leaking param content: NAME */
+  ESC_V_PARAM_RESULT,      /* -m: leaking param: NAME to result ~r0 level=N */
+  ESC_V_PARAM_NOESCAPE,    /* -m: NAME does not escape */
+  ESC_V_CLOSURE_ESCAPES,   /* -m: nested function 'NAME' escapes to heap */
+  ESC_V_CLOSURE_NOESCAPE   /* -m: nested function 'NAME' does not escape */
+};
+
+/* One step of a flow path, Go's "flow: dst = &src" with its edge.  */
+struct esc_step {
+  const char *dst, *src;
+  int derefs;
+  enum esc_why why;
+  esc_pos pos;
+};
+
+struct esc_verdict {
+  enum esc_verdict_kind kind;
+  esc_pos pos;            /* where it is reported */
+  esc_pos decl_pos;       /* declaration of the variable (warnings) */
+  esc_pos fn_pos;         /* the function it belongs to */
+  const char *name;       /* variable, parameter, allocation expression */
+  const char *reason;     /* why it escapes, or NULL */
+  const char *function;   /* name of the function */
+  void *cookie;           /* the location's cookie */
+  int level;              /* PARAM_RESULT level */
+  unsigned nsteps;        /* -m=2 flow path, root last */
+  const struct esc_step *steps;
+  uint64_t seq;           /* creation order, for stable sorting */
+};
+
+/* All verdicts in a stable order: by function, then creation.  */
+size_t esc_unit_verdicts(const struct esc_unit *u,
+                         const struct esc_verdict **out);
+
+struct esc_stats {
+  unsigned functions, allocations, escaping, candidates, warnings;
+};
+void esc_unit_stats(const struct esc_unit *u, struct esc_stats *out);
+
+/* ------------------------------------------------------------ model */
+
+enum esc_model_kind {
+  ESC_MODEL_PLAIN,      /* an ordinary function with per-param tags */
+  ESC_MODEL_ALLOC,      /* returns a new allocation */
+  ESC_MODEL_REALLOC,    /* realloc: new allocation, arg 0 consumed */
+  ESC_MODEL_FREE        /* deallocator */
+};
+
+/* Tag of one parameter: where its value (level 0) or the values it points
+   to (level 1) go.  */
+struct esc_tag {
+  uint8_t heap;    /* ESC_NO_LEAK or derefs */
+  uint8_t result;  /* ESC_NO_LEAK or derefs */
+};
+
+struct esc_model {
+  const char *name;
+  enum esc_model_kind kind;
+  /* ALLOC: size = arg[size0] (* arg[size1] if size1 >= 0); align arg */
+  int size0, size1, align;
+  /* Per-parameter tags, one character each: '-' does not escape,
+     'h' leaks to heap, 'c' content leaks to heap, 'r' leaks to result,
+     'R' returned and content leaks to heap.  The last character repeats
+     for variadic arguments.  */
+  const char *tags;
+};
+
+/* The library function NAME, or NULL.  */
+const struct esc_model *esc_model_lookup(const char *name);
+/* Tag of argument I under model M.  */
+struct esc_tag esc_model_tag(const struct esc_model *m, unsigned i);
+
+/* ------------------------------------------------------------ strings */
+
+/* A growable string.  */
+struct esc_strbuf {
+  char *s;
+  size_t len, cap;
+};
+void esc_sb_putc(struct esc_strbuf *b, char c);
+void esc_sb_puts(struct esc_strbuf *b, const char *s);
+void esc_sb_printf(struct esc_strbuf *b, const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+void esc_sb_free(struct esc_strbuf *b);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ESCAPE_H */

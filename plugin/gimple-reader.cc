@@ -1,0 +1,803 @@
+/* gimple-reader.cc - read one function's GIMPLE (in SSA form, right after
+   the pass "ssa") into the core's graph: a location per local, SSA name
+   and allocation, an edge per assignment (escape.h explains the model).
+   It only reads: the IL is never changed.  */
+#include "adapter.h"
+
+namespace {
+
+/* Returns recovered in PRE_GENERICIZE: the C front end rewrote
+   "return &local;" into "return 0;" before GIMPLE exists.  */
+struct generic_return {
+  tree fndecl, var;
+  location_t loc;
+};
+vec<generic_return> generic_returns;
+
+/* FRAME decl -> the variables captured in it (nested functions).  */
+hash_map<tree, vec<tree>> *frame_captures;
+
+struct hole {
+  esc_loc_id dst;
+  int derefs;
+  enum esc_why why;
+};
+
+class reader
+{
+public:
+  reader(function *fun, esc_func *f) : fun(fun), f(f) {}
+  ~reader();
+  void read();
+
+private:
+  function *fun;
+  esc_func *f;
+  location_t stmt_loc = UNKNOWN_LOCATION;
+  int depth = 0;
+  hash_map<tree, int> decls;            /* decl -> location */
+  auto_vec<int> ssa;                    /* SSA version -> location + 1 */
+  hash_map<tree, tree> trampolines;     /* FRAME field -> nested fndecl */
+  hash_map<tree, int> closures;         /* nested fndecl -> closure value */
+
+  esc_pos pos() const { return stmt_loc; }
+  esc_loc_id decl_loc(tree decl);
+  esc_loc_id ssa_loc(tree name);
+  void flow(hole k, tree t);
+  void flow_addr(hole k, tree ref);
+  hole lhs_hole(tree lhs);
+  tree global_origin(tree ptr, int budget);
+  esc_loc_id temp_for(tree value, const char *name);
+  void read_params();
+  void read_stmt(gimple *g);
+  void read_assign(gassign *g);
+  void read_call(gcall *g);
+  void read_asm(gasm *g);
+  bool read_builtin(gcall *g, tree fndecl);
+  void store_call_result(gcall *g, esc_loc_id value);
+  void note_captures();
+  int bb_depth(basic_block bb) const;
+};
+
+reader::~reader() {}
+
+/* ------------------------------------------------------------ types */
+
+hash_map<tree, bool> *pointer_types;
+
+/* Can a value of TYPE hold a pointer?  */
+bool
+type_has_pointers(tree type)
+{
+  if (!type || type == error_mark_node)
+    return false;
+  switch (TREE_CODE(type)) {
+  case POINTER_TYPE:
+  case REFERENCE_TYPE:
+  case NULLPTR_TYPE:
+    return true;
+  case ARRAY_TYPE:
+    return type_has_pointers(TREE_TYPE(type));
+  case RECORD_TYPE:
+  case UNION_TYPE:
+  case QUAL_UNION_TYPE: {
+    tree main = TYPE_MAIN_VARIANT(type);
+    if (!pointer_types)
+      pointer_types = new hash_map<tree, bool>;
+    if (bool *seen = pointer_types->get(main))
+      return *seen;
+    pointer_types->put(main, false);      /* recursion guard */
+    bool has = false;
+    for (tree fld = TYPE_FIELDS(main); fld && !has; fld = DECL_CHAIN(fld))
+      if (TREE_CODE(fld) == FIELD_DECL)
+        has = type_has_pointers(TREE_TYPE(fld));
+    pointer_types->put(main, has);
+    return has;
+  }
+  default:
+    return false;
+  }
+}
+
+/* void * or a pointer to an incomplete struct: C's opaque interfaces.  */
+bool
+opaque_pointer_type(tree type)
+{
+  if (!type || TREE_CODE(type) != POINTER_TYPE)
+    return false;
+  tree to = TREE_TYPE(type);
+  return VOID_TYPE_P(to) || (RECORD_OR_UNION_TYPE_P(to) && !COMPLETE_TYPE_P(to));
+}
+
+bool
+is_local_decl(tree decl)
+{
+  return (TREE_CODE(decl) == VAR_DECL || TREE_CODE(decl) == PARM_DECL ||
+          TREE_CODE(decl) == RESULT_DECL) &&
+         !is_global_var(decl);
+}
+
+const char *
+decl_name(tree decl, char *buf, size_t len)
+{
+  if (DECL_NAME(decl))
+    return IDENTIFIER_POINTER(DECL_NAME(decl));
+  snprintf(buf, len, "D.%u", DECL_UID(decl));
+  return buf;
+}
+
+/* A user-visible variable (not a compiler temporary)?  */
+bool
+user_decl(tree decl)
+{
+  return DECL_NAME(decl) && !DECL_ARTIFICIAL(decl);
+}
+
+/* ------------------------------------------------------------ locations */
+
+int
+reader::bb_depth(basic_block bb) const
+{
+  if (!bb || !bb->loop_father || !loops_for_fn(fun))
+    return 0;
+  return loop_depth(bb->loop_father);
+}
+
+esc_loc_id
+reader::decl_loc(tree decl)
+{
+  if (int *l = decls.get(decl))
+    return *l;
+  char buf[32];
+  const char *name = decl_name(decl, buf, sizeof buf);
+  esc_loc_id l;
+  if (TREE_CODE(decl) == RESULT_DECL)
+    l = esc_func_result(f);
+  else if (is_global_var(decl))
+    l = esc_loc_new(f, ESC_LOC_GLOBAL, name, DECL_SOURCE_LOCATION(decl), 0);
+  else if (TREE_CODE(decl) == VAR_DECL || TREE_CODE(decl) == PARM_DECL) {
+    l = esc_loc_new(f, ESC_LOC_VAR, name, DECL_SOURCE_LOCATION(decl), 0);
+    esc_loc_set_cookie(f, l, decl);
+  } else
+    return ESC_NONE;
+  decls.put(decl, l);
+  return l;
+}
+
+esc_loc_id
+reader::ssa_loc(tree name)
+{
+  unsigned v = SSA_NAME_VERSION(name);
+  if (v < ssa.length() && ssa[v])
+    return ssa[v] - 1;
+  tree var = SSA_NAME_VAR(name);
+  esc_loc_id l;
+  if (SSA_NAME_IS_DEFAULT_DEF(name) && var &&
+      (TREE_CODE(var) == PARM_DECL || TREE_CODE(var) == RESULT_DECL))
+    l = decl_loc(var);
+  else {
+    char buf[32];
+    const char *n = var && user_decl(var) ? decl_name(var, buf, sizeof buf) : NULL;
+    gimple *def = SSA_NAME_DEF_STMT(name);
+    int d = def && gimple_bb(def) ? bb_depth(gimple_bb(def)) : 0;
+    location_t where = var && DECL_P(var) ? DECL_SOURCE_LOCATION(var) : stmt_loc;
+    l = esc_loc_new(f, ESC_LOC_TEMP, n, where, d);
+  }
+  if (v >= ssa.length())
+    ssa.safe_grow_cleared(num_ssa_names > v + 1 ? num_ssa_names : v + 1);
+  ssa[v] = l + 1;
+  return l;
+}
+
+esc_loc_id
+reader::temp_for(tree value, const char *name)
+{
+  esc_loc_id t = esc_loc_new(f, ESC_LOC_TEMP, name, stmt_loc, depth);
+  flow({t, 0, ESC_WHY_ASSIGN}, value);
+  return t;
+}
+
+/* ------------------------------------------------------------ expressions */
+
+/* K receives the value of T.  */
+void
+reader::flow(hole k, tree t)
+{
+  if (!t || k.dst == ESC_NONE)
+    return;
+  switch (TREE_CODE(t)) {
+  case SSA_NAME:
+    esc_flow(f, k.dst, ssa_loc(t), k.derefs, k.why, pos());
+    return;
+  case VAR_DECL:
+  case PARM_DECL:
+  case RESULT_DECL:
+    /* Reading a global yields nothing we track (Go: the same).  */
+    if (is_local_decl(t))
+      esc_flow(f, k.dst, decl_loc(t), k.derefs, k.why, pos());
+    return;
+  case ADDR_EXPR:
+    flow_addr(k, TREE_OPERAND(t, 0));
+    return;
+  case MEM_REF:
+  case TARGET_MEM_REF: {
+    tree ptr = TREE_OPERAND(t, 0);
+    if (TREE_CODE(ptr) == ADDR_EXPR)    /* MEM[&x + 4] is x */
+      flow(k, TREE_OPERAND(ptr, 0));
+    else
+      flow({k.dst, k.derefs + 1, k.why == ESC_WHY_ASSIGN ? ESC_WHY_LOAD : k.why}, ptr);
+    return;
+  }
+  case COMPONENT_REF:
+  case ARRAY_REF:
+  case ARRAY_RANGE_REF:
+  case BIT_FIELD_REF:
+  case REALPART_EXPR:
+  case IMAGPART_EXPR:
+  case VIEW_CONVERT_EXPR:
+  case NOP_EXPR:
+  case CONVERT_EXPR:
+  case NON_LVALUE_EXPR:
+  case WITH_SIZE_EXPR:
+    /* Fields and elements are their object (field-insensitive).  */
+    flow(k, TREE_OPERAND(t, 0));
+    return;
+  case CONSTRUCTOR: {
+    unsigned i;
+    tree val;
+    FOR_EACH_CONSTRUCTOR_VALUE(CONSTRUCTOR_ELTS(t), i, val)
+      flow(k, val);
+    return;
+  }
+  case COND_EXPR:
+    flow(k, TREE_OPERAND(t, 1));
+    flow(k, TREE_OPERAND(t, 2));
+    return;
+  case POINTER_PLUS_EXPR:
+    flow(k, TREE_OPERAND(t, 0));
+    return;
+  default:
+    return;   /* constants, functions, labels: nothing that can dangle */
+  }
+}
+
+/* K receives the address of REF.  */
+void
+reader::flow_addr(hole k, tree ref)
+{
+  while (handled_component_p(ref))
+    ref = TREE_OPERAND(ref, 0);
+  switch (TREE_CODE(ref)) {
+  case VAR_DECL:
+  case PARM_DECL:
+  case RESULT_DECL:
+    if (is_local_decl(ref)) {
+      esc_loc_id l = decl_loc(ref);
+      if (user_decl(ref) || (frame_captures && frame_captures->get(ref)))
+        esc_loc_set_reported(f, l, true);
+      esc_flow(f, k.dst, l, k.derefs - 1,
+               k.why == ESC_WHY_ASSIGN ? ESC_WHY_ADDR : k.why, pos());
+    }
+    return;
+  case MEM_REF:
+  case TARGET_MEM_REF: {
+    tree ptr = TREE_OPERAND(ref, 0);   /* &MEM[p + 4] is p + 4 */
+    if (TREE_CODE(ptr) == ADDR_EXPR)
+      flow_addr(k, TREE_OPERAND(ptr, 0));
+    else
+      flow(k, ptr);
+    return;
+  }
+  default:
+    return;   /* string literals, functions, labels: static */
+  }
+}
+
+/* If pointer PTR surely points into memory reachable from a global,
+   that global.  */
+tree
+reader::global_origin(tree ptr, int budget)
+{
+  if (budget <= 0 || !ptr)
+    return NULL_TREE;
+  if (TREE_CODE(ptr) == ADDR_EXPR) {
+    tree base = get_base_address(TREE_OPERAND(ptr, 0));
+    if (base && VAR_P(base) && is_global_var(base))
+      return base;
+    if (base && TREE_CODE(base) == MEM_REF)
+      return global_origin(TREE_OPERAND(base, 0), budget - 1);
+    return NULL_TREE;
+  }
+  if (TREE_CODE(ptr) != SSA_NAME)
+    return NULL_TREE;
+  gimple *def = SSA_NAME_DEF_STMT(ptr);
+  if (!def || !is_gimple_assign(def))
+    return NULL_TREE;
+  tree rhs = gimple_assign_rhs1(def);
+  switch (gimple_assign_rhs_code(def)) {
+  case SSA_NAME:
+  case NOP_EXPR:
+  case CONVERT_EXPR:
+  case POINTER_PLUS_EXPR:
+  case ADDR_EXPR:
+    return global_origin(rhs, budget - 1);
+  default:
+    break;
+  }
+  /* A pointer loaded from a global, or from memory reachable from one.  */
+  tree base = get_base_address(rhs);
+  if (!base)
+    return NULL_TREE;
+  if (VAR_P(base) && is_global_var(base))
+    return base;
+  if (TREE_CODE(base) == MEM_REF)
+    return global_origin(TREE_OPERAND(base, 0), budget - 1);
+  return NULL_TREE;
+}
+
+/* Where a store to LHS goes.  */
+hole
+reader::lhs_hole(tree lhs)
+{
+  if (TREE_CODE(lhs) == SSA_NAME)
+    return {ssa_loc(lhs), 0, ESC_WHY_ASSIGN};
+  tree base = lhs;
+  while (handled_component_p(base))
+    base = TREE_OPERAND(base, 0);
+  if (DECL_P(base)) {
+    esc_loc_id l = decl_loc(base);
+    if (l == ESC_NONE)
+      return {esc_func_heap(f), 0, ESC_WHY_STORE};
+    return {l, 0, is_global_var(base) ? ESC_WHY_GLOBAL :
+                  TREE_CODE(base) == RESULT_DECL ? ESC_WHY_RETURN : ESC_WHY_ASSIGN};
+  }
+  if (TREE_CODE(base) == MEM_REF || TREE_CODE(base) == TARGET_MEM_REF) {
+    tree ptr = TREE_OPERAND(base, 0);
+    if (TREE_CODE(ptr) == ADDR_EXPR && DECL_P(TREE_OPERAND(ptr, 0)))
+      return lhs_hole(TREE_OPERAND(ptr, 0));
+    if (tree g = global_origin(ptr, 8))
+      return {decl_loc(g), 0, ESC_WHY_GLOBAL_MEM};
+  }
+  /* *p = x: the heap, as in Go.  */
+  return {esc_func_heap(f), 0, ESC_WHY_STORE};
+}
+
+/* ------------------------------------------------------------ statements */
+
+void
+reader::read_assign(gassign *g)
+{
+  tree lhs = gimple_assign_lhs(g);
+  tree rhs1 = gimple_assign_rhs1(g);
+  enum tree_code code = gimple_assign_rhs_code(g);
+  if (gimple_clobber_p(g))
+    return;
+  if (!type_has_pointers(TREE_TYPE(lhs))) {
+    /* A pointer turned into an integer: we lose track of it.  */
+    if (CONVERT_EXPR_CODE_P(code) && rhs1 && POINTER_TYPE_P(TREE_TYPE(rhs1)) &&
+        INTEGRAL_TYPE_P(TREE_TYPE(lhs)))
+      flow({esc_func_heap(f), 0, ESC_WHY_INTEGER}, rhs1);
+    return;
+  }
+  hole k = lhs_hole(lhs);
+  switch (get_gimple_rhs_class(code)) {
+  case GIMPLE_SINGLE_RHS:
+    flow(k, rhs1);
+    return;
+  case GIMPLE_UNARY_RHS:
+    if (type_has_pointers(TREE_TYPE(rhs1)))
+      flow(k, rhs1);
+    return;
+  case GIMPLE_BINARY_RHS:
+    if (type_has_pointers(TREE_TYPE(rhs1)))
+      flow(k, rhs1);
+    if (code != POINTER_PLUS_EXPR &&
+        type_has_pointers(TREE_TYPE(gimple_assign_rhs2(g))))
+      flow(k, gimple_assign_rhs2(g));
+    return;
+  case GIMPLE_TERNARY_RHS:
+    if (code == COND_EXPR || code == VEC_COND_EXPR) {
+      flow(k, gimple_assign_rhs2(g));
+      flow(k, gimple_assign_rhs3(g));
+    }
+    return;
+  default:
+    return;
+  }
+}
+
+void
+reader::store_call_result(gcall *g, esc_loc_id value)
+{
+  tree lhs = gimple_call_lhs(g);
+  if (!lhs || value == ESC_NONE)
+    return;
+  hole k = lhs_hole(lhs);
+  esc_flow(f, k.dst, value, k.derefs, k.why, pos());
+}
+
+/* Builtins with a meaning of their own; false for the ordinary ones.  */
+bool
+reader::read_builtin(gcall *g, tree fndecl)
+{
+  if (!fndecl_built_in_p(fndecl, BUILT_IN_NORMAL))
+    return false;
+  tree lhs = gimple_call_lhs(g);
+  switch (DECL_FUNCTION_CODE(fndecl)) {
+  case BUILT_IN_INIT_TRAMPOLINE:
+  case BUILT_IN_INIT_HEAP_TRAMPOLINE: {
+    /* __builtin_init_trampoline (&FRAME.0.fn, fn, &FRAME.0) */
+    if (gimple_call_num_args(g) < 3)
+      return true;
+    tree field = gimple_call_arg(g, 0), fn = gimple_call_arg(g, 1);
+    if (TREE_CODE(field) == ADDR_EXPR)
+      field = TREE_OPERAND(field, 0);
+    if (TREE_CODE(field) == COMPONENT_REF)
+      field = TREE_OPERAND(field, 1);
+    if (TREE_CODE(fn) == ADDR_EXPR)
+      fn = TREE_OPERAND(fn, 0);
+    if (TREE_CODE(fn) == FUNCTION_DECL)
+      trampolines.put(field, fn);
+    return true;
+  }
+  case BUILT_IN_ADJUST_TRAMPOLINE: {
+    /* _12 = __builtin_adjust_trampoline (&FRAME.0.fn): the closure.  */
+    tree arg = gimple_call_num_args(g) ? gimple_call_arg(g, 0) : NULL_TREE;
+    tree field = arg && TREE_CODE(arg) == ADDR_EXPR ? TREE_OPERAND(arg, 0) : NULL_TREE;
+    tree frame = field && TREE_CODE(field) == COMPONENT_REF ? TREE_OPERAND(field, 0) : NULL_TREE;
+    tree *fn = field && TREE_CODE(field) == COMPONENT_REF
+               ? trampolines.get(TREE_OPERAND(field, 1)) : NULL;
+    if (!fn || !frame || !DECL_P(frame)) {
+      /* Unrecognised shape: the frame escapes, to be safe.  */
+      if (arg)
+        flow({esc_func_heap(f), 0, ESC_WHY_CLOSURE}, arg);
+      return true;
+    }
+    int *value = closures.get(*fn);
+    if (!value) {
+      char buf[32];
+      esc_loc_id frame_loc = decl_loc(frame);
+      esc_loc_set_reported(f, frame_loc, true);
+      int v = esc_closure_new(f, decl_name(*fn, buf, sizeof buf),
+                              DECL_SOURCE_LOCATION(*fn), frame_loc, *fn);
+      closures.put(*fn, v);
+      value = closures.get(*fn);
+    }
+    store_call_result(g, *value);
+    return true;
+  }
+  case BUILT_IN_ALLOCA:
+  case BUILT_IN_ALLOCA_WITH_ALIGN:
+  case BUILT_IN_ALLOCA_WITH_ALIGN_AND_MAX: {
+    /* Stack memory: a local object whose address is the result.  */
+    tree size = gimple_call_arg(g, 0);
+    char buf[64];
+    if (tree_fits_uhwi_p(size))
+      snprintf(buf, sizeof buf, "alloca(" HOST_WIDE_INT_PRINT_UNSIGNED ")",
+               tree_to_uhwi(size));
+    else
+      snprintf(buf, sizeof buf, "alloca(...)");
+    esc_loc_id obj = esc_loc_new(f, ESC_LOC_VAR, buf, pos(), depth);
+    esc_loc_set_reported(f, obj, true);
+    if (!tree_fits_uhwi_p(size))
+      esc_loc_force_escape(f, obj, "non-constant size");
+    if (lhs) {
+      hole k = lhs_hole(lhs);
+      esc_flow(f, k.dst, obj, k.derefs - 1, ESC_WHY_ADDR, pos());
+    }
+    return true;
+  }
+  case BUILT_IN_EXPECT:
+  case BUILT_IN_EXPECT_WITH_PROBABILITY:
+  case BUILT_IN_ASSUME_ALIGNED:
+    /* Return their first argument.  */
+    if (lhs && gimple_call_num_args(g) && type_has_pointers(TREE_TYPE(lhs)))
+      flow(lhs_hole(lhs), gimple_call_arg(g, 0));
+    return true;
+  case BUILT_IN_VA_START:
+  case BUILT_IN_VA_END:
+  case BUILT_IN_VA_COPY:
+  case BUILT_IN_NEXT_ARG:
+  case BUILT_IN_OBJECT_SIZE:
+  case BUILT_IN_DYNAMIC_OBJECT_SIZE:
+  case BUILT_IN_CONSTANT_P:
+  case BUILT_IN_PREFETCH:
+  case BUILT_IN_STACK_SAVE:
+  case BUILT_IN_STACK_RESTORE:
+  case BUILT_IN_DWARF_CFA:
+  case BUILT_IN_FRAME_ADDRESS:
+  case BUILT_IN_RETURN_ADDRESS:
+  case BUILT_IN_CLEAR_CACHE:
+  case BUILT_IN_TRAP:
+  case BUILT_IN_UNREACHABLE:
+    return true;
+  default:
+    return false;
+  }
+}
+
+void
+reader::read_call(gcall *g)
+{
+  if (gimple_call_internal_p(g))
+    return;    /* IFN_VA_ARG and friends: nothing flows into their args */
+  tree fndecl = gimple_call_fndecl(g);
+  if (fndecl && read_builtin(g, fndecl))
+    return;
+
+  tree fntype = gimple_call_fntype(g);
+  unsigned nargs = gimple_call_num_args(g);
+  auto_vec<esc_arg, 8> args;
+  auto_vec<char *, 8> texts;
+  tree parm = fntype ? TYPE_ARG_TYPES(fntype) : NULL_TREE;
+  unsigned nparams = 0;
+  for (tree p = parm; p && !VOID_TYPE_P(TREE_VALUE(p)); p = TREE_CHAIN(p))
+    nparams++;
+
+  for (unsigned i = 0; i < nargs; i++) {
+    tree a = gimple_call_arg(g, i);
+    tree ptype = parm && !VOID_TYPE_P(TREE_VALUE(parm)) ? TREE_VALUE(parm) : NULL_TREE;
+    if (parm)
+      parm = TREE_CHAIN(parm);
+    esc_arg arg = {ESC_NONE, 0, 0, NULL};
+    if (TREE_CODE(a) == INTEGER_CST && tree_fits_shwi_p(a)) {
+      arg.flags |= ESC_ARG_CONSTANT;
+      arg.cst = tree_to_shwi(a);
+    } else if (TREE_CODE(a) == SSA_NAME && SSA_NAME_VAR(a) && user_decl(SSA_NAME_VAR(a))) {
+      arg.text = IDENTIFIER_POINTER(DECL_NAME(SSA_NAME_VAR(a)));
+    } else if (DECL_P(a) && user_decl(a)) {
+      arg.text = IDENTIFIER_POINTER(DECL_NAME(a));
+    }
+    if (type_has_pointers(TREE_TYPE(a))) {
+      arg.loc = temp_for(a, NULL);
+      /* A prototype's void *, or no prototype at all (varargs, K&R):
+         the pointer is converted to an opaque interface.  */
+      if (!ptype || opaque_pointer_type(ptype))
+        arg.flags |= ESC_ARG_OPAQUE;
+    }
+    args.safe_push(arg);
+  }
+
+  struct esc_call c;
+  memset(&c, 0, sizeof c);
+  c.size_arg[0] = c.size_arg[1] = -1;
+  c.pos = pos();
+  c.loop_depth = depth;
+  c.nargs = nargs;
+  c.args = args.address();
+  c.nparams = nparams;
+  c.chain = ESC_NONE;
+  c.result = ESC_NONE;
+  tree lhs = gimple_call_lhs(g);
+  if (lhs && type_has_pointers(TREE_TYPE(lhs)))
+    c.result = TREE_CODE(lhs) == SSA_NAME ? ssa_loc(lhs)
+                                          : esc_loc_new(f, ESC_LOC_TEMP, NULL, pos(), depth);
+  if (tree chain = gimple_call_chain(g))
+    c.chain = temp_for(chain, NULL);
+  if (fntype && stdarg_p(fntype))
+    c.flags |= ESC_CALL_VARARGS;
+
+  if (!fndecl) {
+    c.flags |= ESC_CALL_INDIRECT;
+  } else {
+    cgraph_node *node = cgraph_node::get(fndecl);
+    if (node)
+      node = node->ultimate_alias_target();
+    tree target = node ? node->decl : fndecl;
+    c.callee = IDENTIFIER_POINTER(DECL_NAME(fndecl));
+    c.callee_key = DECL_UID(target);
+    if (node && node->definition && DECL_STRUCT_FUNCTION(target))
+      c.flags |= ESC_CALL_HAS_BODY;
+    if (DECL_IS_MALLOC(fndecl))
+      c.flags |= ESC_CALL_MALLOC_ATTR;
+    if (tree attr = lookup_attribute("alloc_size", TYPE_ATTRIBUTES(TREE_TYPE(fndecl)))) {
+      int k = 0;
+      for (tree v = TREE_VALUE(attr); v && k < 2; v = TREE_CHAIN(v), k++)
+        if (tree_fits_shwi_p(TREE_VALUE(v)))
+          c.size_arg[k] = (int)tree_to_shwi(TREE_VALUE(v)) - 1;
+    }
+  }
+  esc_call(f, &c);
+  if (lhs && c.result != ESC_NONE && TREE_CODE(lhs) != SSA_NAME) {
+    hole k = lhs_hole(lhs);
+    esc_flow(f, k.dst, c.result, k.derefs, k.why, pos());
+  }
+}
+
+void
+reader::read_asm(gasm *g)
+{
+  /* Whatever an asm statement is given may be kept anywhere.  */
+  hole heap = {esc_func_heap(f), 0, ESC_WHY_ASM};
+  for (unsigned i = 0; i < gimple_asm_ninputs(g); i++) {
+    tree op = TREE_VALUE(gimple_asm_input_op(g, i));
+    if (type_has_pointers(TREE_TYPE(op)))
+      flow(heap, op);
+    if (!is_gimple_reg(op))          /* a memory operand: its address */
+      flow_addr(heap, op);
+  }
+  for (unsigned i = 0; i < gimple_asm_noutputs(g); i++) {
+    tree op = TREE_VALUE(gimple_asm_output_op(g, i));
+    if (!is_gimple_reg(op))
+      flow_addr(heap, op);
+  }
+}
+
+void
+reader::read_stmt(gimple *g)
+{
+  switch (gimple_code(g)) {
+  case GIMPLE_ASSIGN:
+    read_assign(as_a<gassign *>(g));
+    break;
+  case GIMPLE_CALL:
+    read_call(as_a<gcall *>(g));
+    break;
+  case GIMPLE_RETURN:
+    if (tree val = gimple_return_retval(as_a<greturn *>(g)))
+      if (type_has_pointers(TREE_TYPE(val)))
+        flow({esc_func_result(f), 0, ESC_WHY_RETURN}, val);
+    break;
+  case GIMPLE_ASM:
+    read_asm(as_a<gasm *>(g));
+    break;
+  default:
+    break;
+  }
+}
+
+void
+reader::read_params()
+{
+  unsigned i = 0;
+  for (tree p = DECL_ARGUMENTS(fun->decl); p; p = DECL_CHAIN(p), i++) {
+    char buf[32];
+    bool report = user_decl(p) && type_has_pointers(TREE_TYPE(p));
+    esc_loc_id l = esc_param_new(f, i, decl_name(p, buf, sizeof buf),
+                                 DECL_SOURCE_LOCATION(p), report);
+    esc_loc_set_cookie(f, l, p);
+    decls.put(p, l);
+  }
+  if (tree chain = fun->static_chain_decl) {
+    esc_loc_id l = esc_param_new(f, ESC_CHAIN_PARAM, "CHAIN", DECL_SOURCE_LOCATION(chain), false);
+    decls.put(chain, l);
+  }
+}
+
+/* Variables of a nested function's parent live in its FRAME object:
+   remember which, so that verdicts on the frame name them.  */
+void
+reader::note_captures()
+{
+  unsigned i;
+  tree var;
+  FOR_EACH_LOCAL_DECL(fun, i, var) {
+    if (!VAR_P(var) || !DECL_HAS_VALUE_EXPR_P(var) || !user_decl(var))
+      continue;
+    tree ve = DECL_VALUE_EXPR(var);
+    if (!ve || TREE_CODE(ve) != COMPONENT_REF)
+      continue;
+    tree frame = TREE_OPERAND(ve, 0);
+    if (!VAR_P(frame))
+      continue;
+    if (!frame_captures)
+      frame_captures = new hash_map<tree, vec<tree>>;
+    bool existed;
+    vec<tree> &v = frame_captures->get_or_insert(frame, &existed);
+    if (!existed)
+      v = vNULL;
+    v.safe_insert(0, var);     /* local_decls lists them last first */
+  }
+}
+
+void
+reader::read()
+{
+  read_params();
+  note_captures();
+
+  for (const generic_return &r : generic_returns)
+    if (r.fndecl == fun->decl) {
+      stmt_loc = r.loc;
+      flow_addr({esc_func_result(f), 0, ESC_WHY_RETURN}, r.var);
+    }
+
+  basic_block bb;
+  FOR_EACH_BB_FN(bb, fun) {
+    depth = bb_depth(bb);
+    for (gphi_iterator pi = gsi_start_phis(bb); !gsi_end_p(pi); gsi_next(&pi)) {
+      gphi *phi = pi.phi();
+      tree res = gimple_phi_result(phi);
+      if (virtual_operand_p(res) || !type_has_pointers(TREE_TYPE(res)))
+        continue;
+      for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
+        stmt_loc = gimple_phi_arg_location(phi, i);
+        if (stmt_loc == UNKNOWN_LOCATION)
+          stmt_loc = DECL_SOURCE_LOCATION(fun->decl);
+        flow({ssa_loc(res), 0, ESC_WHY_ASSIGN}, gimple_phi_arg_def(phi, i));
+      }
+    }
+    for (gimple_stmt_iterator si = gsi_start_bb(bb); !gsi_end_p(si); gsi_next(&si)) {
+      gimple *g = gsi_stmt(si);
+      stmt_loc = gimple_location(g);
+      if (stmt_loc == UNKNOWN_LOCATION)
+        stmt_loc = DECL_SOURCE_LOCATION(fun->decl);
+      read_stmt(g);
+    }
+  }
+}
+
+} // namespace
+
+struct esc_unit *escape_unit;
+
+void
+escape_read_function(function *fun)
+{
+  if (!escape_unit || !fun || !fun->decl || !fun->cfg)
+    return;
+  tree decl = fun->decl;
+  const char *name = lang_hooks.decl_printable_name(decl, 2);
+  esc_func *f = esc_func_begin(escape_unit, DECL_UID(decl), name,
+                               DECL_SOURCE_LOCATION(decl));
+  {
+    reader r(fun, f);
+    r.read();
+  }
+  esc_func_end(f);
+}
+
+const vec<tree> *
+escape_frame_captures(tree frame)
+{
+  return frame_captures ? frame_captures->get(frame) : NULL;
+}
+
+/* PRE_GENERICIZE: find "return <retval> = (&x, 0B);", what the C front
+   end left of "return &x;", before it is gone.  */
+static tree
+find_erased_return(tree *tp, int *walk_subtrees, void *data)
+{
+  tree t = *tp;
+  if (TYPE_P(t)) {
+    *walk_subtrees = 0;
+    return NULL_TREE;
+  }
+  if (TREE_CODE(t) != RETURN_EXPR)
+    return NULL_TREE;
+  tree val = TREE_OPERAND(t, 0);
+  if (val && (TREE_CODE(val) == MODIFY_EXPR || TREE_CODE(val) == INIT_EXPR))
+    val = TREE_OPERAND(val, 1);
+  if (!val || TREE_CODE(val) != COMPOUND_EXPR || !integer_zerop(TREE_OPERAND(val, 1)))
+    return NULL_TREE;
+  tree inner = TREE_OPERAND(val, 0);
+  while (CONVERT_EXPR_P(inner) || TREE_CODE(inner) == NON_LVALUE_EXPR ||
+         TREE_CODE(inner) == POINTER_PLUS_EXPR || TREE_CODE(inner) == PLUS_EXPR)
+    inner = TREE_OPERAND(inner, 0);
+  if (TREE_CODE(inner) != ADDR_EXPR)
+    return NULL_TREE;
+  tree base = TREE_OPERAND(inner, 0);
+  while (handled_component_p(base))
+    base = TREE_OPERAND(base, 0);
+  if (!DECL_P(base) || !is_local_decl(base))
+    return NULL_TREE;
+  location_t loc = EXPR_LOCATION(t);
+  if (loc == UNKNOWN_LOCATION)
+    loc = EXPR_LOCATION(val);
+  generic_returns.safe_push({(tree)data, base, loc});
+  return NULL_TREE;
+}
+
+void
+escape_note_generic_returns(tree fndecl)
+{
+  if (!fndecl || TREE_CODE(fndecl) != FUNCTION_DECL || !DECL_SAVED_TREE(fndecl))
+    return;
+  walk_tree_without_duplicates(&DECL_SAVED_TREE(fndecl), find_erased_return, fndecl);
+}
+
+void
+escape_reader_finish(void)
+{
+  generic_returns.release();
+}

@@ -1,0 +1,189 @@
+/* model.c - what the C library does with the pointers it is given.
+ *
+ * Each entry is Go's parameter tag for a function that has no body here:
+ * one character per parameter, the last repeated for variadic arguments:
+ *
+ *   '-'  does not escape (only read or written during the call)
+ *   'h'  leaks to the heap: kept after the call (pthread_create's arg,
+ *        setvbuf's buffer, putenv's string, realloc's old block)
+ *   'c'  its content leaks to the heap (memcpy's source: the pointers
+ *        stored in it are copied somewhere we do not follow)
+ *   'r'  returned (memcpy's destination, strchr's string)
+ *
+ * Allocators name their size arguments; deallocators consume theirs
+ * without letting it escape.  Anything not listed and without a body
+ * follows Go's rule: its pointer arguments escape.  The table must stay
+ * sorted by name (a unit test checks).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+
+#define PLAIN(n, t) {n, ESC_MODEL_PLAIN, -1, -1, -1, t}
+#define ALLOC(n, s0, s1, al, t) {n, ESC_MODEL_ALLOC, s0, s1, al, t}
+
+static const struct esc_model models[] = {
+  ALLOC("aligned_alloc", 1, -1, 0, "--"),
+  PLAIN("asprintf", "--"),
+  PLAIN("atexit", "-"),
+  PLAIN("atof", "-"),
+  PLAIN("atoi", "-"),
+  PLAIN("atol", "-"),
+  PLAIN("atoll", "-"),
+  PLAIN("bcmp", "--"),
+  PLAIN("bcopy", "c--"),
+  PLAIN("bsearch", "-r---"),
+  PLAIN("bzero", "--"),
+  ALLOC("calloc", 0, 1, -1, "--"),
+  PLAIN("clock_gettime", "--"),
+  PLAIN("close", "-"),
+  PLAIN("dprintf", "--"),
+  PLAIN("fclose", "-"),
+  PLAIN("feof", "-"),
+  PLAIN("ferror", "-"),
+  PLAIN("fflush", "-"),
+  PLAIN("fgetc", "-"),
+  PLAIN("fgets", "r--"),
+  PLAIN("fileno", "-"),
+  PLAIN("fopen", "--"),
+  PLAIN("fprintf", "--"),
+  PLAIN("fputc", "--"),
+  PLAIN("fputs", "--"),
+  PLAIN("fread", "----"),
+  {"free", ESC_MODEL_FREE, -1, -1, -1, "-"},
+  PLAIN("fscanf", "--"),
+  PLAIN("fseek", "---"),
+  PLAIN("ftell", "-"),
+  PLAIN("fwrite", "----"),
+  PLAIN("getc", "-"),
+  PLAIN("getenv", "-"),
+  PLAIN("getline", "c--"),
+  PLAIN("gettimeofday", "--"),
+  ALLOC("malloc", 0, -1, -1, "-"),
+  PLAIN("memchr", "r--"),
+  PLAIN("memcmp", "---"),
+  PLAIN("memcpy", "rc-"),
+  ALLOC("memalign", 1, -1, 0, "--"),
+  PLAIN("memmove", "rc-"),
+  PLAIN("mempcpy", "rc-"),
+  PLAIN("memrchr", "r--"),
+  PLAIN("memset", "r--"),
+  PLAIN("open", "--"),
+  PLAIN("perror", "-"),
+  PLAIN("posix_memalign", "---"),
+  PLAIN("printf", "-"),
+  PLAIN("pthread_create", "---h"),
+  PLAIN("pthread_join", "--"),
+  PLAIN("pthread_mutex_destroy", "-"),
+  PLAIN("pthread_mutex_init", "--"),
+  PLAIN("pthread_mutex_lock", "-"),
+  PLAIN("pthread_mutex_unlock", "-"),
+  PLAIN("putc", "--"),
+  PLAIN("putchar", "-"),
+  PLAIN("putenv", "h"),
+  PLAIN("puts", "-"),
+  PLAIN("qsort", "----"),
+  PLAIN("read", "---"),
+  {"realloc", ESC_MODEL_REALLOC, 1, -1, -1, "h-"},
+  {"reallocarray", ESC_MODEL_REALLOC, 1, 2, -1, "h--"},
+  PLAIN("scanf", "-"),
+  PLAIN("setbuf", "-h"),
+  PLAIN("setvbuf", "-h--"),
+  PLAIN("snprintf", "--"),
+  PLAIN("sprintf", "--"),
+  PLAIN("sscanf", "--"),
+  PLAIN("stpcpy", "r-"),
+  PLAIN("strcasecmp", "--"),
+  PLAIN("strcat", "r-"),
+  PLAIN("strchr", "r-"),
+  PLAIN("strcmp", "--"),
+  PLAIN("strcpy", "r-"),
+  PLAIN("strcspn", "--"),
+  {"strdup", ESC_MODEL_ALLOC, -1, -1, -1, "-"},
+  PLAIN("strerror", "-"),
+  PLAIN("strlen", "-"),
+  PLAIN("strncasecmp", "---"),
+  PLAIN("strncat", "r--"),
+  PLAIN("strncmp", "---"),
+  PLAIN("strncpy", "r--"),
+  {"strndup", ESC_MODEL_ALLOC, -1, -1, -1, "--"},
+  PLAIN("strnlen", "--"),
+  PLAIN("strpbrk", "r-"),
+  PLAIN("strrchr", "r-"),
+  PLAIN("strspn", "--"),
+  PLAIN("strstr", "r-"),
+  PLAIN("strtod", "h-"),
+  PLAIN("strtok", "h-"),
+  PLAIN("strtol", "h--"),
+  PLAIN("strtoll", "h--"),
+  PLAIN("strtoul", "h--"),
+  PLAIN("strtoull", "h--"),
+  PLAIN("time", "-"),
+  ALLOC("valloc", 0, -1, -1, "-"),
+  PLAIN("vfprintf", "---"),
+  PLAIN("vprintf", "--"),
+  PLAIN("vsnprintf", "----"),
+  PLAIN("vsprintf", "---"),
+  PLAIN("write", "---"),
+};
+
+static int cmp_model(const void *key, const void *elem)
+{
+  return strcmp(key, ((const struct esc_model *)elem)->name);
+}
+
+static const struct esc_model *find(const char *name)
+{
+  return bsearch(name, models, sizeof models / sizeof models[0],
+                 sizeof models[0], cmp_model);
+}
+
+/* Also the spellings GCC and glibc use for the same functions:
+   __builtin_memcpy, __memcpy_chk (fortified: same leading parameters),
+   __isoc99_sscanf.  */
+const struct esc_model *esc_model_lookup(const char *name)
+{
+  static const char *const prefixes[] = {"__builtin___", "__builtin_",
+                                         "__isoc99_", "__isoc23_", "__"};
+  const struct esc_model *m = find(name);
+  if (m)
+    return m;
+  for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+    size_t n = strlen(prefixes[i]);
+    if (strncmp(name, prefixes[i], n) != 0)
+      continue;
+    char buf[64];
+    size_t len = strlen(name + n);
+    if (len >= sizeof buf)
+      return NULL;
+    memcpy(buf, name + n, len + 1);
+    if (len > 4 && strcmp(buf + len - 4, "_chk") == 0)
+      buf[len - 4] = 0;
+    return find(buf);
+  }
+  return NULL;
+}
+
+struct esc_tag esc_model_tag(const struct esc_model *m, unsigned i)
+{
+  struct esc_tag t = {ESC_NO_LEAK, ESC_NO_LEAK};
+  size_t n = strlen(m->tags);
+  if (!n)
+    return t;
+  switch (m->tags[i < n ? i : n - 1]) {
+  case 'h': t.heap = 0; break;
+  case 'c': t.heap = 1; break;
+  case 'r': t.result = 0; break;
+  default: break;
+  }
+  return t;
+}
+
+/* For unit tests: the table and its size.  */
+const struct esc_model *esc_model_table(size_t *n);
+const struct esc_model *esc_model_table(size_t *n)
+{
+  *n = sizeof models / sizeof models[0];
+  return models;
+}

@@ -1,0 +1,94 @@
+/* options.c - the plugin's arguments: -fplugin-arg-escape-KEY[=VALUE].  */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "escape.h"
+
+const char esc_help_text[] =
+  "escape: Go's escape analysis for C.  Arguments (-fplugin-arg-escape-KEY[=VALUE]):\n"
+  "  m, m=1          print Go-style verdicts (moved to heap, escapes to heap,\n"
+  "                  leaking param, does not escape)\n"
+  "  m=2             also explain each escape verdict, one note per flow step\n"
+  "  max-stack=BYTES largest allocation that may be promoted to the stack\n"
+  "                  (default 65536, Go's limit for implicit allocations)\n"
+  "  max-var=BYTES   largest local object on the stack (default 131072)\n"
+  "  stats           one summary line per translation unit\n"
+  "  help            print this text\n"
+  "  version         print the plugin's version\n";
+
+void esc_config_init(struct esc_config *cfg)
+{
+  memset(cfg, 0, sizeof *cfg);
+  cfg->max_stack = 64 * 1024;
+  cfg->max_var = 128 * 1024;
+}
+
+/* A non-negative decimal number that fits, or -1.  */
+static long long parse_bytes(const char *s)
+{
+  if (!s || !*s)
+    return -1;
+  for (const char *p = s; *p; p++)
+    if (*p < '0' || *p > '9')
+      return -1;
+  errno = 0;
+  char *end;
+  long long v = strtoll(s, &end, 10);
+  if (errno || *end || v < 0)
+    return -1;
+  return v;
+}
+
+static bool no_value(const char *key, const char *value, char *err,
+                     size_t errlen)
+{
+  if (!value)
+    return true;
+  snprintf(err, errlen, "argument '%s' takes no value (got '%s')", key, value);
+  return false;
+}
+
+bool esc_config_set(struct esc_config *cfg, const char *key,
+                    const char *value, char *err, size_t errlen)
+{
+  if (!key)
+    key = "";
+  if (strcmp(key, "m") == 0) {
+    if (!value || strcmp(value, "1") == 0)
+      cfg->m = 1;
+    else if (strcmp(value, "2") == 0)
+      cfg->m = 2;
+    else if (strcmp(value, "0") == 0)
+      cfg->m = 0;
+    else {
+      snprintf(err, errlen,
+               "invalid value '%s' for argument 'm' (expected 0, 1 or 2)", value);
+      return false;
+    }
+    return true;
+  }
+  if (strcmp(key, "max-stack") == 0 || strcmp(key, "max-var") == 0) {
+    long long v = parse_bytes(value);
+    if (v < 0) {
+      snprintf(err, errlen,
+               "invalid value '%s' for argument '%s' (expected a number of bytes)",
+               value ? value : "", key);
+      return false;
+    }
+    if (key[4] == 's')
+      cfg->max_stack = v;
+    else
+      cfg->max_var = v;
+    return true;
+  }
+  if (strcmp(key, "stats") == 0)
+    return no_value(key, value, err, errlen) && (cfg->stats = true);
+  if (strcmp(key, "help") == 0)
+    return no_value(key, value, err, errlen) && (cfg->help = true);
+  if (strcmp(key, "version") == 0)
+    return no_value(key, value, err, errlen) && (cfg->version = true);
+  snprintf(err, errlen, "unknown argument '%s' (see -fplugin-arg-escape-help)", key);
+  return false;
+}

@@ -1,0 +1,248 @@
+/* solve.c - Go's solver: minimal derefs from every root, "outlives",
+   re-walks when a location turns escaping; then the walk that finds the
+   definite escapes (see escape.h).  */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+
+struct solver {
+  struct esc_unit *u;
+  esc_loc_id *roots;      /* LIFO of roots to walk */
+  uint32_t nroots, roots_cap;
+  esc_loc_id *stack;      /* LIFO of one walk */
+  uint32_t nstack, stack_cap;
+};
+
+static bool is_sink(struct esc_unit *u, esc_loc_id id)
+{
+  return u->funcs[esc_L(u, id)->func]->sink == id;
+}
+
+static void enqueue(struct solver *s, esc_loc_id id)
+{
+  struct esc_loc *l = esc_L(s->u, id);
+  if (l->flags & LF_QUEUED)
+    return;
+  l->flags |= LF_QUEUED;
+  ESC_ARRAY_GROW(s->roots, s->nroots, s->roots_cap);
+  s->roots[s->nroots++] = id;
+}
+
+static void push(struct solver *s, esc_loc_id id)
+{
+  ESC_ARRAY_GROW(s->stack, s->nstack, s->stack_cap);
+  s->stack[s->nstack++] = id;
+}
+
+/* Would values stored in ROOT survive beyond L's lifetime if L were on
+   the stack?  Go's outlives.  */
+static bool outlives(struct esc_unit *u, const struct esc_loc *root,
+                     const struct esc_loc *l)
+{
+  if (root->flags & LF_ESCAPES)
+    return true;
+  /* The caller may keep what is returned anywhere.  */
+  if (root->kind == ESC_LOC_RESULT)
+    return true;
+  /* Declared outside L's loop: holds L's address past the iteration.  */
+  if (root->func == l->func && root->loop_depth < l->loop_depth)
+    return true;
+  (void)u;
+  return false;
+}
+
+/* The name of L in flow explanations, as Go prints it.  */
+static const char *explain_name(struct esc_unit *u, const struct esc_loc *l)
+{
+  switch (l->kind) {
+  case ESC_LOC_HEAP:
+    return "{heap}";
+  case ESC_LOC_RESULT:
+    return "~r0";
+  case ESC_LOC_ALLOC: {
+    struct esc_strbuf b = {0};
+    esc_sb_printf(&b, "{storage for %s}", l->name);
+    const char *s = esc_intern(u, b.s);
+    esc_sb_free(&b);
+    return s;
+  }
+  default:
+    return l->name ? l->name : "{temp}";
+  }
+}
+
+/* Copy the current walk's path from L to the root into steps.  */
+static struct esc_step *collect_path(struct esc_unit *u, esc_loc_id id,
+                                     unsigned *n)
+{
+  struct esc_step *steps = NULL;
+  unsigned cnt = 0, cap = 0;
+  for (unsigned guard = 0; guard < 10000; guard++) {
+    struct esc_loc *l = esc_L(u, id);
+    if (l->dst == ESC_NONE)
+      break;
+    struct esc_loc *d = esc_L(u, l->dst);
+    const struct esc_edge *e = &d->edges[l->dst_edge];
+    ESC_ARRAY_GROW(steps, cnt, cap);
+    steps[cnt++] = (struct esc_step){explain_name(u, d), explain_name(u, l),
+                                     e->derefs, (enum esc_why)e->why, e->pos};
+    id = l->dst;
+  }
+  *n = cnt;
+  return steps;
+}
+
+static void leak_to(struct solver *s, esc_loc_id root_id, esc_loc_id id,
+                    int derefs)
+{
+  struct esc_unit *u = s->u;
+  struct esc_loc *root = esc_L(u, root_id), *l = esc_L(u, id);
+  int slot;
+  uint8_t *level;
+  if (root->kind == ESC_LOC_RESULT && !(root->flags & LF_ESCAPES) &&
+      root->func == l->func) {
+    slot = 1;
+    level = &l->leak.result;
+  } else {
+    slot = 0;
+    level = &l->leak.heap;
+    if (root->kind == ESC_LOC_GLOBAL && derefs < l->leak_global)
+      l->leak_global = (uint8_t)derefs;
+  }
+  if (derefs >= *level)
+    return;
+  *level = (uint8_t)(derefs > ESC_MAX_DEREFS ? ESC_MAX_DEREFS : derefs);
+  if (u->cfg.m >= 2 && l->param_report) {
+    free(l->leak_path[slot]);
+    l->leak_path[slot] = collect_path(u, id, &l->leak_npath[slot]);
+  }
+}
+
+/* Go's walkOne: minimal derefs from ROOT to every location flowing
+   into it (Bellman-Ford; derefs below 0 are clamped when passed).  */
+static void walk_one(struct solver *s, esc_loc_id root_id, uint32_t gen)
+{
+  struct esc_unit *u = s->u;
+  struct esc_loc *root = esc_L(u, root_id);
+  root->walkgen = gen;
+  root->derefs = 0;
+  root->dst = ESC_NONE;
+  s->nstack = 0;
+  push(s, root_id);
+  while (s->nstack) {
+    esc_loc_id id = s->stack[--s->nstack];
+    struct esc_loc *l = esc_L(u, id);
+    int derefs = l->derefs;
+    bool address_of = derefs < 0;
+    if (address_of)
+      derefs = 0;
+    if (outlives(u, root, l)) {
+      if (l->kind == ESC_LOC_PARAM)
+        leak_to(s, root_id, id, derefs);
+      if (address_of && !(l->flags & LF_ESCAPES)) {
+        l->flags |= LF_ESCAPES;
+        if (u->cfg.m >= 2 && (l->flags & LF_REPORTED))
+          l->path = collect_path(u, id, &l->npath);
+        enqueue(s, id);
+        continue;
+      }
+    }
+    for (uint32_t i = 0; i < l->nedges; i++) {
+      const struct esc_edge *e = &l->edges[i];
+      struct esc_loc *src = esc_L(u, e->src);
+      if (src->flags & LF_ESCAPES)
+        continue;
+      int d = derefs + e->derefs;
+      if (src->walkgen != gen || src->derefs > d) {
+        src->walkgen = gen;
+        src->derefs = d;
+        src->dst = id;
+        src->dst_edge = i;
+        push(s, e->src);
+      }
+    }
+  }
+}
+
+/* From F's sink (which the result and every global flow into), find the
+   locations whose address reaches them without passing through another
+   address: those are dangling for sure.  */
+static void walk_definite(struct solver *s, struct esc_func *f, uint32_t gen)
+{
+  struct esc_unit *u = s->u;
+  esc_loc_id sink = f->sink;
+  struct esc_loc *root = esc_L(u, sink);
+  root->walkgen = gen;
+  root->derefs = 0;
+  root->dst = ESC_NONE;
+  s->nstack = 0;
+  push(s, sink);
+  while (s->nstack) {
+    esc_loc_id id = s->stack[--s->nstack];
+    struct esc_loc *l = esc_L(u, id);
+    if (l->derefs < 0) {
+      if (!(l->flags & LF_DEFINITE)) {
+        /* The location just before the sink is the result or global;
+           the edge into it is the statement that stores the address.  */
+        l->flags |= LF_DEFINITE;
+        esc_loc_id cur = id, prev = ESC_NONE;
+        l->def_closure = NULL;
+        for (unsigned guard = 0; guard < 10000; guard++) {
+          struct esc_loc *c = esc_L(u, cur);
+          if (c->dst == ESC_NONE || c->dst == sink)
+            break;
+          struct esc_loc *d = esc_L(u, c->dst);
+          if (d->edges[c->dst_edge].why == ESC_WHY_CLOSURE && !l->def_closure)
+            l->def_closure = d->name;
+          prev = cur;
+          cur = c->dst;
+        }
+        l->def_root = cur;
+        if (prev != ESC_NONE) {
+          const struct esc_edge *e =
+              &esc_L(u, cur)->edges[esc_L(u, prev)->dst_edge];
+          l->def_pos = e->pos;
+          l->def_why = e->why;
+        }
+      }
+      continue;           /* beyond an address, nothing is definite */
+    }
+    for (uint32_t i = 0; i < l->nedges; i++) {
+      const struct esc_edge *e = &l->edges[i];
+      struct esc_loc *src = esc_L(u, e->src);
+      int d = l->derefs + e->derefs;
+      if (d > ESC_MAX_DEREFS)
+        continue;
+      if (src->walkgen != gen || src->derefs > d) {
+        src->walkgen = gen;
+        src->derefs = d;
+        src->dst = id;
+        src->dst_edge = i;
+        push(s, e->src);
+      }
+    }
+  }
+}
+
+void esc_solve_batch(struct esc_unit *u, struct esc_func **fns, unsigned n)
+{
+  struct solver s = {.u = u};
+
+  /* Walk once from every location (the heap and globals included) ... */
+  for (unsigned k = n; k-- > 0;)
+    for (esc_loc_id id = fns[k]->end; id-- > fns[k]->first;)
+      if (!is_sink(u, id))
+        enqueue(&s, id);
+  /* ... and again from each that turns escaping.  */
+  while (s.nroots) {
+    esc_loc_id root = s.roots[--s.nroots];
+    esc_L(u, root)->flags &= ~LF_QUEUED;
+    walk_one(&s, root, ++u->walkgen);
+  }
+  for (unsigned k = 0; k < n; k++)
+    walk_definite(&s, fns[k], ++u->walkgen);
+
+  free(s.roots);
+  free(s.stack);
+}
