@@ -77,6 +77,7 @@ struct esc_pending_call {
   unsigned flags;
   unsigned nparams;
   esc_loc_id result, chain;
+  esc_loc_id global;         /* where its leaks to globals go */
   unsigned nargs;
   struct esc_arg *args;      /* text not kept */
   esc_pos pos;

@@ -193,7 +193,8 @@ void esc_flow(struct esc_func *f, esc_loc_id dst, esc_loc_id src, int derefs,
    argument (ESC_NONE for arguments that hold no pointer).  */
 enum {
   ESC_ARG_OPAQUE = 1,       /* passed as void * or pointer to incomplete */
-  ESC_ARG_CONSTANT = 2      /* CST holds its integer value */
+  ESC_ARG_CONSTANT = 2,     /* CST holds its integer value */
+  ESC_ARG_FLAT = 4          /* points to memory that holds no pointer */
 };
 struct esc_arg {
   esc_loc_id loc;

@@ -133,6 +133,31 @@ user_decl(tree decl)
   return DECL_NAME(decl) && !DECL_ARTIFICIAL(decl);
 }
 
+/* The user variable a value comes from, through copies and
+   conversions (malloc (n) is passed (size_t) n), or NULL.  */
+const char *
+user_name_of(tree t)
+{
+  for (int budget = 8; t && budget > 0; budget--) {
+    if (DECL_P(t))
+      return user_decl(t) ? IDENTIFIER_POINTER(DECL_NAME(t)) : NULL;
+    if (TREE_CODE(t) != SSA_NAME)
+      return NULL;
+    tree var = SSA_NAME_VAR(t);
+    if (var && user_decl(var))
+      return IDENTIFIER_POINTER(DECL_NAME(var));
+    gimple *def = SSA_NAME_DEF_STMT(t);
+    if (!def || !is_gimple_assign(def))
+      return NULL;
+    enum tree_code code = gimple_assign_rhs_code(def);
+    if (!CONVERT_EXPR_CODE_P(code) && code != SSA_NAME &&
+        !(get_gimple_rhs_class(code) == GIMPLE_SINGLE_RHS && DECL_P(gimple_assign_rhs1(def))))
+      return NULL;
+    t = gimple_assign_rhs1(def);
+  }
+  return NULL;
+}
+
 /* ------------------------------------------------------------ locations */
 
 int
@@ -543,10 +568,8 @@ reader::read_call(gcall *g)
     if (TREE_CODE(a) == INTEGER_CST && tree_fits_shwi_p(a)) {
       arg.flags |= ESC_ARG_CONSTANT;
       arg.cst = tree_to_shwi(a);
-    } else if (TREE_CODE(a) == SSA_NAME && SSA_NAME_VAR(a) && user_decl(SSA_NAME_VAR(a))) {
-      arg.text = IDENTIFIER_POINTER(DECL_NAME(SSA_NAME_VAR(a)));
-    } else if (DECL_P(a) && user_decl(a)) {
-      arg.text = IDENTIFIER_POINTER(DECL_NAME(a));
+    } else {
+      arg.text = user_name_of(a);
     }
     if (type_has_pointers(TREE_TYPE(a))) {
       arg.loc = temp_for(a, NULL);
@@ -554,6 +577,15 @@ reader::read_call(gcall *g)
          the pointer is converted to an opaque interface.  */
       if (!ptype || opaque_pointer_type(ptype))
         arg.flags |= ESC_ARG_OPAQUE;
+      tree at = TREE_TYPE(a);
+      /* char * may view any object (C's aliasing rule), so only other
+         pointee types say "no pointers in here".  */
+      if (POINTER_TYPE_P(at) && !VOID_TYPE_P(TREE_TYPE(at)) &&
+          COMPLETE_TYPE_P(TREE_TYPE(at)) && !type_has_pointers(TREE_TYPE(at)) &&
+          TYPE_MAIN_VARIANT(TREE_TYPE(at)) != char_type_node &&
+          TYPE_MAIN_VARIANT(TREE_TYPE(at)) != unsigned_char_type_node &&
+          TYPE_MAIN_VARIANT(TREE_TYPE(at)) != signed_char_type_node)
+        arg.flags |= ESC_ARG_FLAT;
     }
     args.safe_push(arg);
   }
@@ -667,27 +699,48 @@ reader::read_params()
 /* Variables of a nested function's parent live in its FRAME object:
    remember which, so that verdicts on the frame name them.  */
 void
+note_capture(tree var)
+{
+  if (!VAR_P(var) || !DECL_HAS_VALUE_EXPR_P(var) || !user_decl(var))
+    return;
+  tree ve = DECL_VALUE_EXPR(var);
+  if (!ve || TREE_CODE(ve) != COMPONENT_REF || !VAR_P(TREE_OPERAND(ve, 0)))
+    return;
+  if (!frame_captures)
+    frame_captures = new hash_map<tree, vec<tree>>;
+  bool existed;
+  vec<tree> &v = frame_captures->get_or_insert(TREE_OPERAND(ve, 0), &existed);
+  if (!existed)
+    v = vNULL;
+  if (v.contains(var))
+    return;
+  /* Keep declaration order, for a stable report.  */
+  unsigned at = v.length();
+  while (at > 0 && DECL_UID(v[at - 1]) > DECL_UID(var))
+    at--;
+  v.safe_insert(at, var);
+}
+
+void
+note_block_captures(tree block)
+{
+  for (; block; block = BLOCK_CHAIN(block)) {
+    for (tree var = BLOCK_VARS(block); var; var = DECL_CHAIN(var))
+      note_capture(var);
+    note_block_captures(BLOCK_SUBBLOCKS(block));
+  }
+}
+
+void
 reader::note_captures()
 {
+  /* Optimisation may have pruned local_decls; the scope tree keeps them.  */
   unsigned i;
   tree var;
-  FOR_EACH_LOCAL_DECL(fun, i, var) {
-    if (!VAR_P(var) || !DECL_HAS_VALUE_EXPR_P(var) || !user_decl(var))
-      continue;
-    tree ve = DECL_VALUE_EXPR(var);
-    if (!ve || TREE_CODE(ve) != COMPONENT_REF)
-      continue;
-    tree frame = TREE_OPERAND(ve, 0);
-    if (!VAR_P(frame))
-      continue;
-    if (!frame_captures)
-      frame_captures = new hash_map<tree, vec<tree>>;
-    bool existed;
-    vec<tree> &v = frame_captures->get_or_insert(frame, &existed);
-    if (!existed)
-      v = vNULL;
-    v.safe_insert(0, var);     /* local_decls lists them last first */
-  }
+  FOR_EACH_LOCAL_DECL(fun, i, var)
+    note_capture(var);
+  if (DECL_INITIAL(fun->decl) && TREE_CODE(DECL_INITIAL(fun->decl)) == BLOCK)
+    note_block_captures(DECL_INITIAL(fun->decl));
 }
 
 void

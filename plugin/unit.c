@@ -224,22 +224,40 @@ static void bind_unknown(struct esc_func *f, const struct esc_pending_call *c)
     esc_flow(f, f->heap, c->chain, 0, ESC_WHY_INDIRECT, c->pos);
 }
 
-static void bind_tag(struct esc_func *f, const struct esc_pending_call *c,
-                     esc_loc_id arg, struct esc_tag tag, uint8_t global,
-                     bool may_add_locs, const char *callee)
+/* A global that a callee stores its argument into, for the reason of the
+   warning ("stored in a global by 'keep'").  */
+static esc_loc_id global_sink(struct esc_func *f, const char *callee,
+                              esc_pos pos)
 {
-  if (arg == ESC_NONE)
+  esc_loc_id g = loc_new(f->unit, f, ESC_LOC_GLOBAL, callee, pos, 0);
+  esc_L(f->unit, g)->reason = esc_intern(f->unit, callee);
+  return g;
+}
+
+static void bind_tag(struct esc_func *f, const struct esc_pending_call *c,
+                     const struct esc_arg *a, struct esc_tag tag,
+                     uint8_t global, bool may_add_locs, const char *callee)
+{
+  if (!a || a->loc == ESC_NONE)
     return;
+  esc_loc_id arg = a->loc;
+  /* Content of memory without pointers carries nothing (Go checks the
+     element type the same way for copy).  */
+  if (a->flags & ESC_ARG_FLAT) {
+    if (tag.heap != ESC_NO_LEAK && tag.heap > 0)
+      tag.heap = ESC_NO_LEAK;
+    if (tag.result != ESC_NO_LEAK && tag.result > 0)
+      tag.result = ESC_NO_LEAK;
+    if (global != ESC_NO_LEAK && global > 0)
+      global = ESC_NO_LEAK;
+  }
   if (tag.heap != ESC_NO_LEAK)
     esc_flow(f, f->heap, arg, tag.heap, ESC_WHY_LEAK, c->pos);
   if (global != ESC_NO_LEAK) {
-    if (may_add_locs) {
-      esc_loc_id g = loc_new(f->unit, f, ESC_LOC_GLOBAL, callee, c->pos, 0);
-      esc_L(f->unit, g)->reason = esc_intern(f->unit, callee);
-      esc_flow(f, g, arg, global, ESC_WHY_LEAK, c->pos);
-    } else {
-      esc_flow(f, f->heap, arg, global, ESC_WHY_LEAK, c->pos);
-    }
+    esc_loc_id g = c->global;
+    if (g == ESC_NONE && may_add_locs)
+      g = global_sink(f, callee, c->pos);
+    esc_flow(f, g != ESC_NONE ? g : f->heap, arg, global, ESC_WHY_LEAK, c->pos);
   }
   if (tag.result != ESC_NO_LEAK && c->result != ESC_NONE)
     esc_flow(f, c->result, arg, tag.result, ESC_WHY_CALL_RESULT, c->pos);
@@ -254,10 +272,11 @@ static void bind_summary(struct esc_func *f, const struct esc_pending_call *c,
       arg_to_heap(f, &c->args[i], ESC_WHY_UNKNOWN_CALL, c->pos);
       continue;
     }
-    bind_tag(f, c, c->args[i].loc, s->tags[i], s->global[i], may_add_locs,
+    bind_tag(f, c, &c->args[i], s->tags[i], s->global[i], may_add_locs,
              s->name);
   }
-  bind_tag(f, c, c->chain, c->chain != ESC_NONE ? s->tags[s->nparams] : none,
+  const struct esc_arg chain = {c->chain, 0, 0, NULL};
+  bind_tag(f, c, &chain, c->chain != ESC_NONE ? s->tags[s->nparams] : none,
            c->chain != ESC_NONE ? s->global[s->nparams] : ESC_NO_LEAK,
            may_add_locs, s->name);
 }
@@ -266,7 +285,7 @@ static void bind_model(struct esc_func *f, const struct esc_pending_call *c,
                        const struct esc_model *m)
 {
   for (unsigned i = 0; i < c->nargs; i++)
-    bind_tag(f, c, c->args[i].loc, esc_model_tag(m, i), ESC_NO_LEAK, false,
+    bind_tag(f, c, &c->args[i], esc_model_tag(m, i), ESC_NO_LEAK, false,
              m->name);
 }
 
@@ -359,7 +378,8 @@ esc_loc_id esc_call(struct esc_func *f, const struct esc_call *c)
   struct esc_pending_call pc = {
     .callee = c->callee ? esc_intern(u, c->callee) : NULL,
     .callee_key = c->callee_key, .flags = c->flags, .nparams = c->nparams,
-    .result = c->result, .chain = c->chain, .nargs = c->nargs,
+    .result = c->result, .chain = c->chain, .global = ESC_NONE,
+    .nargs = c->nargs,
     .args = (struct esc_arg *)c->args, .pos = c->pos,
   };
   const struct esc_model *m = NULL;
@@ -387,6 +407,7 @@ esc_loc_id esc_call(struct esc_func *f, const struct esc_call *c)
     /* Not solved yet: the callee is in a recursive cycle with us or
        comes later; keep the call until then.  */
     ESC_ARRAY_GROW(f->calls, f->ncalls, f->calls_cap);
+    pc.global = global_sink(f, pc.callee ? pc.callee : "?", c->pos);
     pc.args = esc_xrealloc(NULL, (c->nargs ? c->nargs : 1) * sizeof *pc.args);
     for (unsigned i = 0; i < c->nargs; i++) {
       pc.args[i] = c->args[i];
