@@ -229,11 +229,29 @@ void esc_solve_batch(struct esc_unit *u, struct esc_func **fns, unsigned n)
 {
   struct solver s = {.u = u};
 
-  /* Walk once from every location (the heap and globals included) ... */
-  for (unsigned k = n; k-- > 0;)
-    for (esc_loc_id id = fns[k]->end; id-- > fns[k]->first;)
-      if (!is_sink(u, id))
+  /* Walk once from every location that can outlive another: the heap,
+   globals, results and whatever escapes, and locations declared outside
+   a loop whose variables have their address taken.  Go walks from every
+   location; a walk from any other root cannot find anything, and
+   skipping them keeps long copy chains linear.  */
+  for (unsigned k = n; k-- > 0;) {
+    int deepest = 0;      /* deepest loop of an address-taken location */
+    for (esc_loc_id id = fns[k]->first; id < fns[k]->end; id++) {
+      const struct esc_loc *l = esc_L(u, id);
+      for (uint32_t i = 0; i < l->nedges; i++)
+        if (l->edges[i].derefs < 0 &&
+            esc_L(u, l->edges[i].src)->loop_depth > deepest)
+          deepest = esc_L(u, l->edges[i].src)->loop_depth;
+    }
+    for (esc_loc_id id = fns[k]->end; id-- > fns[k]->first;) {
+      const struct esc_loc *l = esc_L(u, id);
+      if (is_sink(u, id))
+        continue;
+      if ((l->flags & LF_ESCAPES) || l->kind == ESC_LOC_RESULT ||
+          l->loop_depth < deepest)
         enqueue(&s, id);
+    }
+  }
   /* ... and again from each that turns escaping.  */
   while (s.nroots) {
     esc_loc_id root = s.roots[--s.nroots];
