@@ -87,6 +87,8 @@ check: check-deps $(PLUGIN) $(BUILD)/unit-tests
 	@CC=$(CC) PLUGIN=$(abspath $(PLUGIN)) OUT=$(abspath $(BUILD)/results) \
 	  testsuite/run-dejagnu.sh > $(BUILD)/results/dejagnu.count
 	@CC=$(CC) PLUGIN=$(abspath $(PLUGIN)) OUT=$(abspath $(BUILD)/results) \
+	  testsuite/cli.sh > $(BUILD)/results/cli.count
+	@CC=$(CC) PLUGIN=$(abspath $(PLUGIN)) OUT=$(abspath $(BUILD)/results) \
 	  testsuite/robustness.sh > $(BUILD)/results/robust.count
 	@CC=$(CC) PLUGIN=$(abspath $(PLUGIN)) OUT=$(abspath $(BUILD)/results) \
 	  testsuite/corpus-slice.sh > $(BUILD)/results/corpus-slice.count

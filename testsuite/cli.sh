@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Command-line contract of the plugin: help, version, bad arguments (one
+# error line naming the argument, non-zero exit), -Werror, JSON output,
+# and that the plugin never changes the object code.
+#   CC=gcc PLUGIN=/abs/escape.so OUT=/abs/dir testsuite/cli.sh
+# stdout: one line "PASSED FAILED"; failures are explained on stderr.
+set -u
+CC=${CC:-gcc}
+here=$(cd "$(dirname "$0")" && pwd)
+PLUGIN=${PLUGIN:-$here/../plugin/escape.so}
+OUT=${OUT:-/tmp}
+export LC_ALL=C
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "cli: FAIL: $*" >&2; }
+check() { if eval "$2"; then ok; else bad "$1"; fi; }
+
+cat > "$tmp/t.c" <<'C'
+int *g;
+void f(void) { int i = 0; g = &i; }
+#include <stdlib.h>
+int h(void) { int *p = malloc(4); int r = p != 0; free(p); return r; }
+C
+cc1() { "$CC" -fplugin="$PLUGIN" "$@" > "$tmp/out" 2>&1; echo $? > "$tmp/rc"; }
+rc() { cat "$tmp/rc"; }
+
+# help and version
+cc1 -fplugin-arg-escape-help -c "$tmp/t.c" -o "$tmp/t.o"
+check "help exits 0" '[ "$(rc)" = 0 ]'
+for key in m m=2 max-stack= max-var= stats help version; do
+  check "help lists $key" 'grep -q -- "  $key" "$tmp/out"'
+done
+cc1 -fplugin-arg-escape-version -c "$tmp/t.c" -o "$tmp/t.o"
+check "version" 'grep -Eq "^escape [0-9]+\.[0-9]+\.[0-9]+ \(built for GCC [0-9.]+\)" "$tmp/out"'
+
+# bad arguments: non-zero exit, exactly one line, naming the argument
+for arg in m=x m=3 max-stack=-1 max-stack=abc max-var=1x frobnicate stats=1; do
+  cc1 -fplugin-arg-escape-$arg -c "$tmp/t.c" -o "$tmp/t.o"
+  key=${arg%%=*}
+  check "bad '$arg' fails" '[ "$(rc)" != 0 ]'
+  check "bad '$arg' is one line" '[ "$(wc -l < "$tmp/out")" = 1 ]'
+  check "bad '$arg' names '$key'" 'grep -q "error: .*'"'"'$key'"'"'" "$tmp/out"'
+done
+
+# warnings are GCC warnings: -Werror fails the build, -w silences
+cc1 -Werror -c "$tmp/t.c" -o "$tmp/t.o"
+check "-Werror makes the warning an error" '[ "$(rc)" != 0 ] && grep -q "error: address of local variable .i. escapes" "$tmp/out"'
+cc1 -w -c "$tmp/t.c" -o "$tmp/t.o"
+check "-w silences" '[ "$(rc)" = 0 ] && ! grep -q "escapes" "$tmp/out"'
+
+# JSON diagnostics carry the verdicts
+cc1 -fdiagnostics-format=json -fplugin-arg-escape-m -c "$tmp/t.c" -o "$tmp/t.o"
+check "json is valid" 'python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$tmp/out"'
+check "json has the warning" 'python3 - "$tmp/out" <<PY
+import json, sys
+d = json.load(open(sys.argv[1]))
+def walk(ds):
+    for x in ds:
+        yield x
+        yield from walk(x.get("children", []))
+msgs = [(x["kind"], x["message"]) for x in walk(d)]
+assert ("warning", "address of local variable \u2018i\u2019 escapes: stored in global '"'"'g'"'"'") in msgs or \
+       ("warning", "address of local variable '"'"'i'"'"' escapes: stored in global '"'"'g'"'"'") in msgs, msgs
+assert any(k == "note" and m == "moved to heap: i" for k, m in msgs), msgs
+assert any(k == "note" and m.startswith("malloc(4) does not escape") for k, m in msgs), msgs
+PY'
+
+# stats
+cc1 -fplugin-arg-escape-stats -c "$tmp/t.c" -o "$tmp/t.o"
+check "stats line" 'grep -q "escape: .*t.c: 2 functions, 1 allocation sites, 0 escaping, 1 stack promotion candidates, 1 warnings" "$tmp/out"'
+
+# object code is unchanged
+for o in -O0 -O2; do
+  "$CC" $o -frandom-seed=1 -c "$tmp/t.c" -o "$tmp/a.o" 2>/dev/null
+  "$CC" $o -frandom-seed=1 -fplugin="$PLUGIN" -fplugin-arg-escape-m=2 -c "$tmp/t.c" -o "$tmp/b.o" 2>/dev/null
+  check "object unchanged at $o" 'cmp -s "$tmp/a.o" "$tmp/b.o"'
+done
+
+echo "$pass $fail"

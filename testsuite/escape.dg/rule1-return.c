@@ -1,0 +1,73 @@
+/* Rule 1: a local's address that is returned outlives the frame.
+   The plain "return &i" GCC warns about itself: no second warning.  */
+/* { dg-options "-O0" } */
+
+struct pair { int *a, *b; };
+
+int *direct(void)
+{
+  int i = 1;
+  return &i; /* { dg-warning "function returns address of local variable" } */
+}
+
+int *through_temp(void)
+{
+  int j = 2;		/* { dg-message "'j' declared here" } */
+  int *p = &j;
+  int *q = p;
+  return q;		/* { dg-warning "address of local variable 'j' escapes: returned from 'through_temp'" } */
+}
+
+int *conditional(int c)
+{
+  int k = 3, l = 4;	/* { dg-message "'k' declared here" } */
+  /* { dg-message "'l' declared here" "" { target *-*-* } .-1 } */
+  int *p = c ? &k : &l;
+  return p;		/* { dg-warning "address of local variable 'k' escapes: returned from 'conditional'" } */
+  /* { dg-warning "address of local variable 'l' escapes" "" { target *-*-* } .-1 } */
+}
+
+struct pair by_value(void)
+{
+  int m = 5;		/* { dg-message "'m' declared here" } */
+  struct pair r;
+  r.a = &m;
+  r.b = 0;
+  return r;		/* { dg-warning "address of local variable 'm' escapes: returned from 'by_value'" } */
+}
+
+int *element(void)
+{
+  int arr[4] = {0};	/* { dg-message "'arr' declared here" } */
+  int *p = &arr[2];
+  return p;		/* { dg-warning "address of local variable 'arr' escapes" } */
+}
+
+/* Negative: values and addresses that do not outlive the frame.  */
+int value(void)
+{
+  int n = 6;
+  int *p = &n;
+  return *p;
+}
+
+int *param_passthrough(int *p)
+{
+  return p;
+}
+
+int sum(void)
+{
+  int o = 7;
+  int *p = &o;
+  int **pp = &p;
+  return **pp;
+}
+
+static int counter;
+int *static_local(void)
+{
+  static int s;
+  (void)counter;
+  return &s;		/* statics live forever */
+}

@@ -1,0 +1,69 @@
+/* Rule 3: a pointer converted to an opaque interface -- passed as void *
+   to a function without a body here, or through a function pointer --
+   escapes.  Known library functions do not make it escape.  */
+/* { dg-options "-O2 -fplugin-arg-escape-m" } */
+#include <stdlib.h>
+#include <string.h>
+
+void opaque(void *);
+void typed(int *);
+struct handle;
+void take_handle(struct handle *);
+
+void to_void_ptr(void)
+{
+  int *p = malloc(8);	/* { dg-message "malloc\\(8\\) escapes to heap" } */
+  opaque(p);
+}
+
+void to_typed_unknown(void)
+{
+  int *p = malloc(8);	/* { dg-message "malloc\\(8\\) escapes to heap" } */
+  typed(p);
+}
+
+void to_incomplete(void)
+{
+  struct handle *h = malloc(8);	/* { dg-message "malloc\\(8\\) escapes to heap" } */
+  take_handle(h);
+}
+
+void through_pointer(void (*cb)(int *))	/* { dg-message "cb does not escape" } */
+{
+  int *p = malloc(8);	/* { dg-message "malloc\\(8\\) escapes to heap" } */
+  cb(p);
+  free(p);
+}
+
+int local_address(void)
+{
+  int x = 0;		/* { dg-message "moved to heap: x" } */
+  opaque(&x);
+  return x;
+}
+
+/* Negative: the C library's own functions keep nothing.  */
+size_t library(const char *s)	/* { dg-message "s does not escape" } */
+{
+  char *copy = malloc(32);	/* { dg-message "malloc\\(32\\) does not escape: stack promotion candidate" } */
+  size_t n;
+  if (!copy)
+    return 0;
+  strncpy(copy, s, 31);
+  copy[31] = 0;
+  n = strlen(copy);
+  memset(copy, 0, 32);
+  free(copy);
+  return n;
+}
+
+/* Negative: a function with a body that keeps nothing.  */
+static int peek(void *v) { return *(int *)v; }	/* { dg-message "v does not escape" } */
+int known_body(void)
+{
+  int *p = malloc(4);	/* { dg-message "malloc\\(4\\) does not escape: stack promotion candidate" } */
+  *p = 1;
+  int r = peek(p);
+  free(p);
+  return r;
+}
