@@ -102,6 +102,7 @@ struct esc_func {
   uint32_t key;
   const char *name;
   esc_pos pos;
+  void *cookie;
   int state;
   esc_loc_id first, end;     /* its locations [first, end) */
   esc_loc_id heap, result, sink;

@@ -159,6 +159,10 @@ const struct esc_config *esc_unit_config(const struct esc_unit *u);
 struct esc_func *esc_func_begin(struct esc_unit *u, uint32_t key,
                                 const char *name, esc_pos pos);
 
+/* Caller-chosen tag of F (the adapter's FUNCTION_DECL), returned with
+   its verdicts.  */
+void esc_func_set_cookie(struct esc_func *f, void *cookie);
+
 /* Locations of F.  NAME is copied (interned).  LOOP_DEPTH is the loop
    nesting depth of the declaration (0 outside loops).  */
 esc_loc_id esc_loc_new(struct esc_func *f, enum esc_loc_kind kind,
@@ -274,6 +278,7 @@ struct esc_verdict {
   const char *reason;     /* why it escapes, or NULL */
   const char *function;   /* name of the function */
   void *cookie;           /* the location's cookie */
+  void *fn_cookie;        /* the function's cookie */
   int level;              /* PARAM_RESULT level */
   unsigned nsteps;        /* -m=2 flow path, root last */
   const struct esc_step *steps;

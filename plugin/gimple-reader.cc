@@ -793,6 +793,7 @@ escape_read_function(function *fun)
   const char *name = lang_hooks.decl_printable_name(decl, 2);
   esc_func *f = esc_func_begin(escape_unit, DECL_UID(decl), name,
                                DECL_SOURCE_LOCATION(decl));
+  esc_func_set_cookie(f, decl);
   {
     reader r(fun, f);
     r.read();

@@ -11,6 +11,7 @@ struct seen_line {
   int line;
 };
 vec<seen_line> gcc_warned;
+unsigned warnings_given;
 diagnostic_starter_fn previous_starter;
 
 void
@@ -115,8 +116,10 @@ report(const esc_verdict &v, int m)
     for (tree var : vars) {
       const char *name = var ? IDENTIFIER_POINTER(DECL_NAME(var)) : v.name;
       location_t decl = var ? DECL_SOURCE_LOCATION(var) : v.decl_pos;
-      if (warning_at(pos, 0, "address of local variable %qs escapes: %s", name, v.reason))
+      if (warning_at(pos, 0, "address of local variable %qs escapes: %s", name, v.reason)) {
+        warnings_given++;
         inform(decl, "%qs declared here", name);
+      }
     }
     return;
   }
@@ -189,12 +192,16 @@ escape_report_unit(void)
         strcmp(order[i - 1].v->name ? order[i - 1].v->name : "",
                v.name ? v.name : "") == 0)
       continue;
+    /* Diagnostics then say "In function 'f':" as GCC's own do.  */
+    current_function_decl = (tree)v.fn_cookie;
     report(v, cfg->m);
   }
+  current_function_decl = NULL_TREE;
   XDELETEVEC(order);
   if (cfg->stats) {
     esc_stats st;
     esc_unit_stats(escape_unit, &st);
+    st.warnings = warnings_given;     /* those GCC had not given already */
     inform(UNKNOWN_LOCATION,
            "escape: %s: %u functions, %u allocation sites, %u escaping, "
            "%u stack promotion candidates, %u warnings",

@@ -99,6 +99,7 @@ esc_loc_id esc_loc_new(struct esc_func *f, enum esc_loc_kind kind,
 }
 
 esc_loc_id esc_func_heap(struct esc_func *f) { return f->heap; }
+void esc_func_set_cookie(struct esc_func *f, void *cookie) { f->cookie = cookie; }
 esc_loc_id esc_func_result(struct esc_func *f) { return f->result; }
 
 static bool own_loc(const struct esc_func *f, esc_loc_id l)
@@ -489,7 +490,8 @@ static void func_verdicts(struct esc_unit *u, struct esc_func *f)
     struct esc_loc *l = esc_L(u, id);
     struct esc_verdict v = {.pos = l->pos, .decl_pos = l->pos,
                             .fn_pos = f->pos, .name = l->name,
-                            .function = f->name, .cookie = l->cookie};
+                            .function = f->name, .cookie = l->cookie,
+                            .fn_cookie = f->cookie};
     bool escapes = l->flags & LF_ESCAPES;
     switch (l->kind) {
     case ESC_LOC_VAR:
