@@ -39,6 +39,7 @@ private:
   auto_vec<int> ssa;                    /* SSA version -> location + 1 */
   hash_map<tree, tree> trampolines;     /* FRAME field -> nested fndecl */
   hash_map<tree, int> closures;         /* nested fndecl -> closure value */
+  hash_map<tree, int> var_depth;        /* local -> loop depth of its scope */
 
   esc_pos pos() const { return stmt_loc; }
   esc_loc_id decl_loc(tree decl);
@@ -56,7 +57,9 @@ private:
   bool read_builtin(gcall *g, tree fndecl);
   void store_call_result(gcall *g, esc_loc_id value);
   void note_captures();
+  void note_scopes();
   int bb_depth(basic_block bb) const;
+  int ssa_depth(tree name);
 };
 
 reader::~reader() {}
@@ -168,6 +171,59 @@ reader::bb_depth(basic_block bb) const
   return loop_depth(bb->loop_father);
 }
 
+/* Loop depth of where an SSA value lives: Go's loop depth of the
+   variable's declaration.  A value carried around a loop (a phi in its
+   header) or used after it belongs to the enclosing level.  */
+int
+reader::ssa_depth(tree name)
+{
+  gimple *def = SSA_NAME_DEF_STMT(name);
+  basic_block bb = def ? gimple_bb(def) : NULL;
+  int d = bb ? bb_depth(bb) : 0;
+  if (d > 0 && gimple_code(def) == GIMPLE_PHI && bb->loop_father &&
+      bb->loop_father->header == bb)
+    d--;
+  imm_use_iterator it;
+  use_operand_p use;
+  FOR_EACH_IMM_USE_FAST(use, it, name) {
+    if (d == 0)
+      break;
+    gimple *u = USE_STMT(use);
+    if (is_gimple_debug(u))
+      continue;
+    basic_block ub = gimple_bb(u);
+    if (gphi *phi = dyn_cast<gphi *>(u))
+      ub = gimple_phi_arg_edge(phi, PHI_ARG_INDEX_FROM_USE(use))->src;
+    int ud = bb_depth(ub);
+    if (ud < d)
+      d = ud;
+  }
+  return d;
+}
+
+/* Loop depth of a local variable's scope: where its storage dies (the
+   end-of-life clobbers GCC puts at each exit from the scope).  */
+void
+reader::note_scopes()
+{
+  basic_block bb;
+  FOR_EACH_BB_FN(bb, fun) {
+    int d = bb_depth(bb);
+    for (gimple_stmt_iterator si = gsi_start_bb(bb); !gsi_end_p(si); gsi_next(&si)) {
+      gimple *g = gsi_stmt(si);
+      if (!gimple_clobber_p(g))
+        continue;
+      tree var = gimple_assign_lhs(g);
+      if (!VAR_P(var))
+        continue;
+      bool existed;
+      int &depth = var_depth.get_or_insert(var, &existed);
+      if (!existed || d < depth)
+        depth = d;
+    }
+  }
+}
+
 esc_loc_id
 reader::decl_loc(tree decl)
 {
@@ -181,7 +237,8 @@ reader::decl_loc(tree decl)
   else if (is_global_var(decl))
     l = esc_loc_new(f, ESC_LOC_GLOBAL, name, DECL_SOURCE_LOCATION(decl), 0);
   else if (TREE_CODE(decl) == VAR_DECL || TREE_CODE(decl) == PARM_DECL) {
-    l = esc_loc_new(f, ESC_LOC_VAR, name, DECL_SOURCE_LOCATION(decl), 0);
+    int *d = var_depth.get(decl);
+    l = esc_loc_new(f, ESC_LOC_VAR, name, DECL_SOURCE_LOCATION(decl), d ? *d : 0);
     esc_loc_set_cookie(f, l, decl);
   } else
     return ESC_NONE;
@@ -203,8 +260,7 @@ reader::ssa_loc(tree name)
   else {
     char buf[32];
     const char *n = var && user_decl(var) ? decl_name(var, buf, sizeof buf) : NULL;
-    gimple *def = SSA_NAME_DEF_STMT(name);
-    int d = def && gimple_bb(def) ? bb_depth(gimple_bb(def)) : 0;
+    int d = ssa_depth(name);
     location_t where = var && DECL_P(var) ? DECL_SOURCE_LOCATION(var) : stmt_loc;
     l = esc_loc_new(f, ESC_LOC_TEMP, n, where, d);
   }
@@ -748,6 +804,7 @@ reader::read()
 {
   read_params();
   note_captures();
+  note_scopes();
 
   for (const generic_return &r : generic_returns)
     if (r.fndecl == fun->decl) {

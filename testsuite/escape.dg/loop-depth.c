@@ -1,0 +1,67 @@
+/* Go's loop depth: a variable declared in a loop body whose address is
+   kept in a location declared outside the loop escapes (in C it dangles
+   once the iteration ends).  Loops made with goto count too.  */
+/* { dg-options "-O0 -fplugin-arg-escape-m" } */
+#include <stdlib.h>
+
+int kept_outside(int n)
+{
+  int *keep = 0;
+  for (int i = 0; i < n; i++) {
+    int x = i;			/* { dg-message "moved to heap: x" } */
+    keep = &x;
+  }
+  return keep ? *keep : 0;
+}
+
+int used_inside(int n)
+{
+  int s = 0;
+  for (int i = 0; i < n; i++) {
+    int x = i;
+    int *p = &x;
+    s += *p;
+  }
+  return s;
+}
+
+int carried_to_next_iteration(int n)
+{
+  int s = 0;
+  int *last = 0;
+  for (int i = 0; i < n; i++) {
+    int *p = malloc(16);	/* { dg-message "malloc\\(16\\) escapes to heap" } */
+    *p = i;
+    s += *p;
+    free(last);
+    last = p;
+  }
+  free(last);
+  return s;
+}
+
+int freed_each_iteration(int n)
+{
+  int s = 0;
+  for (int i = 0; i < n; i++) {
+    int *p = malloc(16);	/* { dg-message "malloc\\(16\\) does not escape: stack promotion candidate" } */
+    *p = i;
+    s += *p;
+    free(p);
+  }
+  return s;
+}
+
+int goto_loop(int n)
+{
+  int *keep = 0;
+  int i = 0;
+again:
+  {
+    int y = i;			/* { dg-message "moved to heap: y" } */
+    keep = &y;
+  }
+  if (++i < n)
+    goto again;
+  return *keep;
+}
