@@ -16,7 +16,9 @@ void escape_reader_finish(void);
 /* Captured variables of a nested functions' frame decl, NULL if none.  */
 const vec<tree> *escape_frame_captures(tree frame);
 
-/* report.cc */
+/* report.cc; the timer measures the analysis for -fplugin-arg-escape-stats */
+void escape_timer_start(void);
+void escape_timer_stop(void);
 void escape_watch_gcc_diagnostics(void);
 void escape_report_unit(void);
 

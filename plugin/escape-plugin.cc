@@ -27,7 +27,9 @@ public:
   bool gate(function *) final override { return escape_unit != NULL; }
   unsigned int execute(function *fun) final override
   {
+    escape_timer_start();
     escape_read_function(fun);
+    escape_timer_stop();
     return 0;
   }
 };
@@ -46,8 +48,12 @@ on_pre_genericize(void *gcc_data, void *)
 void
 on_finish_unit(void *, void *)
 {
-  if (!seen_error())
+  if (!seen_error()) {
+    escape_timer_start();
+    esc_unit_finish(escape_unit);
+    escape_timer_stop();
     escape_report_unit();
+  }
 }
 
 void

@@ -12,6 +12,15 @@ struct seen_line {
 };
 vec<seen_line> gcc_warned;
 unsigned warnings_given;
+double analysis_seconds, timer_started;
+
+double
+cpu_seconds(void)
+{
+  struct timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
 diagnostic_starter_fn previous_starter;
 
 void
@@ -166,6 +175,18 @@ report(const esc_verdict &v, int m)
 } // namespace
 
 void
+escape_timer_start(void)
+{
+  timer_started = cpu_seconds();
+}
+
+void
+escape_timer_stop(void)
+{
+  analysis_seconds += cpu_seconds() - timer_started;
+}
+
+void
 escape_watch_gcc_diagnostics(void)
 {
   previous_starter = diagnostic_starter(global_dc);
@@ -177,7 +198,6 @@ escape_report_unit(void)
 {
   if (!escape_unit)
     return;
-  esc_unit_finish(escape_unit);
   const esc_config *cfg = esc_unit_config(escape_unit);
   const esc_verdict *vs;
   size_t n = esc_unit_verdicts(escape_unit, &vs);
@@ -202,10 +222,12 @@ escape_report_unit(void)
     esc_stats st;
     esc_unit_stats(escape_unit, &st);
     st.warnings = warnings_given;     /* those GCC had not given already */
+    char secs[32];                    /* GCC's printer has no %f */
+    snprintf(secs, sizeof secs, "%.3f", analysis_seconds);
     inform(UNKNOWN_LOCATION,
            "escape: %s: %u functions, %u allocation sites, %u escaping, "
-           "%u stack promotion candidates, %u warnings",
+           "%u stack promotion candidates, %u warnings, %s s analysis",
            main_input_filename ? main_input_filename : "<stdin>", st.functions,
-           st.allocations, st.escaping, st.candidates, st.warnings);
+           st.allocations, st.escaping, st.candidates, st.warnings, secs);
   }
 }
