@@ -142,6 +142,10 @@ enum esc_why {
   ESC_WHY_INTEGER,       /* "converted to integer" */
   ESC_WHY_ASM,           /* "inline asm operand" */
   ESC_WHY_UNKNOWN,       /* "unmodelled operation" */
+  ESC_WHY_FIELD,         /* "field or element read": part of an object,
+                            which may not be the part that holds the
+                            address (field-insensitivity), so never a
+                            step of a definite escape */
   ESC_WHY_COUNT
 };
 const char *esc_why_name(enum esc_why why);

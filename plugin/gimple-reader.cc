@@ -56,6 +56,8 @@ private:
   void read_asm(gasm *g);
   bool read_builtin(gcall *g, tree fndecl);
   void store_call_result(gcall *g, esc_loc_id value);
+  void bind_indirect_results(tree nested, esc_loc_id frame);
+  void note_large_locals();
   void note_captures();
   void note_scopes();
   int bb_depth(basic_block bb) const;
@@ -63,6 +65,9 @@ private:
 };
 
 reader::~reader() {}
+
+bool self_assignment(tree lhs, tree rhs, enum tree_code code);
+tree known_target(tree fn);
 
 /* ------------------------------------------------------------ types */
 
@@ -303,6 +308,8 @@ reader::flow(hole k, tree t)
   case MEM_REF:
   case TARGET_MEM_REF: {
     tree ptr = TREE_OPERAND(t, 0);
+    if (TREE_CODE(t) == MEM_REF && !integer_zerop(TREE_OPERAND(t, 1)))
+      k.why = ESC_WHY_FIELD;            /* MEM[p + 8]: a part */
     if (TREE_CODE(ptr) == ADDR_EXPR)    /* MEM[&x + 4] is x */
       flow(k, TREE_OPERAND(ptr, 0));
     else
@@ -315,6 +322,10 @@ reader::flow(hole k, tree t)
   case BIT_FIELD_REF:
   case REALPART_EXPR:
   case IMAGPART_EXPR:
+    /* A part of its object (field-insensitive): the same location, but
+       not necessarily the part the address was stored in.  */
+    flow({k.dst, k.derefs, ESC_WHY_FIELD}, TREE_OPERAND(t, 0));
+    return;
   case VIEW_CONVERT_EXPR:
   case NOP_EXPR:
   case CONVERT_EXPR:
@@ -460,6 +471,8 @@ reader::read_assign(gassign *g)
       flow({esc_func_heap(f), 0, ESC_WHY_INTEGER}, rhs1);
     return;
   }
+  if (self_assignment(lhs, rhs1, code))
+    return;
   hole k = lhs_hole(lhs);
   switch (get_gimple_rhs_class(code)) {
   case GIMPLE_SINGLE_RHS:
@@ -487,6 +500,56 @@ reader::read_assign(gassign *g)
   }
 }
 
+/* The pointer a memory reference goes through (p for p->f, p[i]), or
+   NULL for a reference to a declared object.  */
+tree
+ref_pointer(tree ref)
+{
+  while (handled_component_p(ref))
+    ref = TREE_OPERAND(ref, 0);
+  if ((TREE_CODE(ref) == MEM_REF || TREE_CODE(ref) == TARGET_MEM_REF) &&
+      TREE_CODE(TREE_OPERAND(ref, 0)) == SSA_NAME)
+    return TREE_OPERAND(ref, 0);
+  return NULL_TREE;
+}
+
+/* Go's self-assignment rule: p->a = p->b moves a value within one object
+   and cannot make anything escape.  In GIMPLE the load is a statement of
+   its own: "_1 = p->b; p->a = _1;".  */
+bool
+self_assignment(tree lhs, tree rhs, enum tree_code code)
+{
+  if (code != SSA_NAME || TREE_CODE(rhs) != SSA_NAME || !has_single_use(rhs))
+    return false;
+  tree base = ref_pointer(lhs);
+  gimple *def = SSA_NAME_DEF_STMT(rhs);
+  if (!base || !def || !gimple_assign_load_p(def))
+    return false;
+  return ref_pointer(gimple_assign_rhs1(def)) == base;
+}
+
+/* A nested function called through its trampoline returns to code we
+   do not follow: what it returns of its frame goes to the heap.  Recorded
+   as a call of it with the frame as static chain and the heap as result
+   (resolved with its summary like any call).  */
+void
+reader::bind_indirect_results(tree nested, esc_loc_id frame)
+{
+  struct esc_call c;
+  memset(&c, 0, sizeof c);
+  c.size_arg[0] = c.size_arg[1] = -1;
+  c.pos = pos();
+  c.loop_depth = depth;
+  c.callee = IDENTIFIER_POINTER(DECL_NAME(nested));
+  c.callee_key = DECL_UID(nested);
+  c.flags = ESC_CALL_HAS_BODY;
+  c.chain = esc_loc_new(f, ESC_LOC_TEMP, NULL, pos(), depth);
+  esc_flow(f, c.chain, frame, -1, ESC_WHY_CLOSURE, pos());
+  c.result = esc_loc_new(f, ESC_LOC_TEMP, NULL, pos(), depth);
+  esc_flow(f, esc_func_heap(f), c.result, 0, ESC_WHY_INDIRECT, pos());
+  esc_call(f, &c);
+}
+
 void
 reader::store_call_result(gcall *g, esc_loc_id value)
 {
@@ -495,6 +558,28 @@ reader::store_call_result(gcall *g, esc_loc_id value)
     return;
   hole k = lhs_hole(lhs);
   esc_flow(f, k.dst, value, k.derefs, k.why, pos());
+}
+
+/* A call through a pointer whose only value is one function's address
+   ("void (*h)(int *) = nop; h(p);") calls that function: Go resolves
+   such calls too.  */
+tree
+known_target(tree fn)
+{
+  for (int budget = 8; fn && budget > 0; budget--) {
+    if (TREE_CODE(fn) == ADDR_EXPR && TREE_CODE(TREE_OPERAND(fn, 0)) == FUNCTION_DECL)
+      return TREE_OPERAND(fn, 0);
+    if (TREE_CODE(fn) != SSA_NAME)
+      return NULL_TREE;
+    gimple *def = SSA_NAME_DEF_STMT(fn);
+    if (!def || !is_gimple_assign(def) ||
+        (gimple_assign_rhs_code(def) != SSA_NAME &&
+         gimple_assign_rhs_code(def) != ADDR_EXPR &&
+         !CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def))))
+      return NULL_TREE;
+    fn = gimple_assign_rhs1(def);
+  }
+  return NULL_TREE;
 }
 
 /* Builtins with a meaning of their own; false for the ordinary ones.  */
@@ -542,6 +627,7 @@ reader::read_builtin(gcall *g, tree fndecl)
       int v = esc_closure_new(f, decl_name(*fn, buf, sizeof buf),
                               DECL_SOURCE_LOCATION(*fn), frame_loc, *fn);
       closures.put(*fn, v);
+      bind_indirect_results(*fn, frame_loc);
       value = closures.get(*fn);
     }
     store_call_result(g, *value);
@@ -603,6 +689,8 @@ reader::read_call(gcall *g)
   if (gimple_call_internal_p(g))
     return;    /* IFN_VA_ARG and friends: nothing flows into their args */
   tree fndecl = gimple_call_fndecl(g);
+  if (!fndecl)
+    fndecl = known_target(gimple_call_fn(g));
   if (fndecl && read_builtin(g, fndecl))
     return;
 
@@ -757,7 +845,8 @@ reader::read_params()
 void
 note_capture(tree var)
 {
-  if (!VAR_P(var) || !DECL_HAS_VALUE_EXPR_P(var) || !user_decl(var))
+  if ((!VAR_P(var) && TREE_CODE(var) != PARM_DECL) ||
+      !DECL_HAS_VALUE_EXPR_P(var) || !user_decl(var))
     return;
   tree ve = DECL_VALUE_EXPR(var);
   if (!ve || TREE_CODE(ve) != COMPONENT_REF || !VAR_P(TREE_OPERAND(ve, 0)))
@@ -797,6 +886,28 @@ reader::note_captures()
     note_capture(var);
   if (DECL_INITIAL(fun->decl) && TREE_CODE(DECL_INITIAL(fun->decl)) == BLOCK)
     note_block_captures(DECL_INITIAL(fun->decl));
+  for (tree p = DECL_ARGUMENTS(fun->decl); p; p = DECL_CHAIN(p))
+    note_capture(p);
+}
+
+/* Go's explicit-variable limit: a local larger than max-var cannot live
+   on the stack ("moved to heap", too large for stack).  */
+void
+reader::note_large_locals()
+{
+  long long max_var = esc_unit_config(escape_unit)->max_var;
+  unsigned i;
+  tree var;
+  FOR_EACH_LOCAL_DECL(fun, i, var) {
+    if (!VAR_P(var) || is_global_var(var) || !user_decl(var) ||
+        DECL_HAS_VALUE_EXPR_P(var) || !DECL_SIZE_UNIT(var) ||
+        !tree_fits_uhwi_p(DECL_SIZE_UNIT(var)) ||
+        tree_to_uhwi(DECL_SIZE_UNIT(var)) <= (unsigned HOST_WIDE_INT)max_var)
+      continue;
+    esc_loc_id l = decl_loc(var);
+    esc_loc_set_reported(f, l, true);
+    esc_loc_force_escape(f, l, "too large for stack");
+  }
 }
 
 void
@@ -805,6 +916,7 @@ reader::read()
   read_params();
   note_captures();
   note_scopes();
+  note_large_locals();
 
   for (const generic_return &r : generic_returns)
     if (r.fndecl == fun->decl) {

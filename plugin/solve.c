@@ -212,7 +212,7 @@ static void walk_definite(struct solver *s, struct esc_func *f, uint32_t gen)
       const struct esc_edge *e = &l->edges[i];
       struct esc_loc *src = esc_L(u, e->src);
       int d = l->derefs + e->derefs;
-      if (d > ESC_MAX_DEREFS)
+      if (d > ESC_MAX_DEREFS || e->why == ESC_WHY_FIELD)
         continue;
       if (src->walkgen != gen || src->derefs > d) {
         src->walkgen = gen;
