@@ -1,0 +1,83 @@
+/* Precision rules beyond the four basic ones.  */
+/* { dg-options "-O0 -fplugin-arg-escape-m" } */
+#include <stdlib.h>
+
+void *sink;
+struct two { int *p1, *p2; };
+
+/* Field-insensitive like Go: i moves to the heap; but the flow reads a
+   field, which may not be the one holding &i, so it is not certain.  */
+void field_read(void)
+{
+  int i = 0;			/* { dg-message "moved to heap: i" } */
+  struct two x = { 0, 0 };
+  x.p1 = &i;
+  sink = x.p2;			/* { dg-bogus "warning" } */
+}
+
+/* Writing a field and returning the whole object is certain.  */
+struct two whole(void)
+{
+  int j = 0;			/* { dg-message "moved to heap: j" } */
+  /* { dg-message "'j' declared here" "" { target *-*-* } .-1 } */
+  struct two x = { 0, 0 };
+  x.p1 = &j;
+  return x;			/* { dg-warning "address of local variable 'j' escapes: returned from 'whole'" } */
+}
+
+/* Go's self-assignment rule: a value moved within one object.  */
+struct pair { int *a, *b; };
+void self_assign(struct pair *p)	/* { dg-message "p does not escape" } */
+{
+  p->a = p->b;
+}
+
+/* A function pointer with one known target calls that target.  */
+static void nop(int *p) { (void)p; }	/* { dg-message "p does not escape" } */
+int known_target(void)
+{
+  void (*h)(int *) = nop;
+  int *q = malloc(4);		/* { dg-message "malloc\\(4\\) does not escape: stack promotion candidate" } */
+  h(q);
+  free(q);
+  return 0;
+}
+
+/* Results of a nested function called through its address reach code
+   we do not follow.  */
+const char *call(const char *(*f)(void))	/* { dg-message "f does not escape" } */
+{
+  return f();
+}
+const char *through_closure(const char **a)	/* { dg-message "leaking param content: a" } */
+{
+  const char *lit(void) { return a[0]; }	/* { dg-message "nested function 'lit' does not escape" } */
+  return call(lit);
+}
+
+/* A captured parameter is named as itself.  */
+typedef int (*counter)(void);
+counter captured_param(int x)	/* { dg-message "moved to heap: x" } */
+/* { dg-message "'x' declared here" "" { target *-*-* } .-1 } */
+{
+  int next(void) { return ++x; }	/* { dg-message "nested function 'next' escapes to heap" } */
+  return next;			/* { dg-warning "address of local variable 'x' escapes: captured by escaping nested function 'next'" } */
+}
+
+/* max-var: an explicit local larger than 128 KiB cannot be on the stack. */
+void use(char);
+void huge_local(void)
+{
+  char big[1 << 20];		/* { dg-message "moved to heap: big" } */
+  char small[1 << 10];
+  big[0] = small[0] = 0;
+  use(big[0]);
+  use(small[0]);
+}
+
+/* Pointer to integer: lost track, escapes.  */
+unsigned long as_integer(void)
+{
+  int k = 0;			/* { dg-message "moved to heap: k" } */
+  return (unsigned long)&k;
+}
