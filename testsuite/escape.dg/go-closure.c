@@ -166,8 +166,7 @@ const char *ClosureLeak2(const char *s)	/* { dg-message "s does not escape" "" }
   return c;
 }
 
-const char *ClosureLeak2a(const char **a)	/* { dg-message "leaking param content: a" "go-bug" { xfail *-*-* } } */
-  /* { dg-message "a does not escape" "bug-extra" { target *-*-* } .-1 } */
+const char *ClosureLeak2a(const char **a)	/* { dg-message "leaking param content: a" "" } */
 {
   const char *lit(void) { return a[0]; }	/* { dg-message "nested function 'lit' does not escape" "" } */
   return ClosureLeak2b(lit);
@@ -195,6 +194,5 @@ void ClosureIndirect(void)
   /* { dg-message "malloc\\(4\\) escapes to heap" "bug-extra" { target *-*-* } .-1 } */
 
   void (*h)(int *) = nopFunc;
-  h(malloc(sizeof(int)));	/* { dg-message "malloc\\(4\\) does not escape" "go-bug" { xfail *-*-* } } */
-  /* { dg-message "malloc\\(4\\) escapes to heap" "bug-extra" { target *-*-* } .-1 } */
+  h(malloc(sizeof(int)));	/* { dg-message "malloc\\(4\\) does not escape" "" } */
 }
