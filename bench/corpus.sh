@@ -1,0 +1,226 @@
+#!/usr/bin/env bash
+# make corpus: fetch real C code, compile every translation unit with and
+# without the escape plugin, and report crashes, changed object code,
+# failed execute tests and the plugin's findings (docs/corpus.md).
+#
+#   env: CC (gcc), PLUGIN (absolute path of escape.so, required),
+#        CORPUS_DIR (default: <repo>/corpus, git-ignored),
+#        JOBS (2), CSMITH_SEEDS (1-100), TORTURE_SAMPLE (0 = every file;
+#        N = a fixed sample of N files from each torture directory),
+#        PROJECTS (default: "lua sqlite zlib lmdb gawk curl"),
+#        CORPUS_PREPARE_ONLY=1: fetch and prepare the projects, run nothing
+# The results table goes to stdout and to $CORPUS_DIR/results.md.
+# Preparation (downloads, project builds) is cached in $CORPUS_DIR; delete
+# the directory to start again.
+set -euo pipefail
+
+CC=${CC:-gcc}
+PLUGIN=${PLUGIN:?set PLUGIN to the absolute path of escape.so}
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+CORPUS_DIR=${CORPUS_DIR:-$root/corpus}
+JOBS=${JOBS:-2}
+CSMITH_SEEDS=${CSMITH_SEEDS:-1-100}
+TORTURE_SAMPLE=${TORTURE_SAMPLE:-0}
+PROJECTS=${PROJECTS:-lua sqlite zlib lmdb gawk curl}
+run_py="python3 $here/corpus-run.py"
+
+mkdir -p "$CORPUS_DIR"
+CORPUS_DIR=$(cd "$CORPUS_DIR" && pwd)
+units=$CORPUS_DIR/units
+mkdir -p "$units" "$CORPUS_DIR/debsrc" "$CORPUS_DIR/logs"
+log() { echo "corpus: $*" >&2; }
+
+# ------------------------------------------------------------ packages
+need=()
+for p in csmith libcsmith-dev gcc-12-source dpkg-dev time xz-utils tcl make; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+    need+=("$p")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  log "installing ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -q "${need[@]}" >/dev/null 2>&1 || {
+    apt-get update -q >/dev/null 2>&1
+    apt-get install -y -q "${need[@]}" >/dev/null
+  }
+fi
+
+# deb-src for `apt-get source`, in a sources file of its own, for the
+# suites the machine already uses.
+enable_deb_src() {
+  apt-get source --print-uris -qq zlib >/dev/null 2>&1 && return 0
+  local f=/etc/apt/sources.list.d/escape-src.list
+  log "enabling deb-src in $f"
+  python3 - "$f" <<'EOF'
+import glob, re, sys
+lines = set()
+key = "/usr/share/keyrings/debian-archive-keyring.gpg"
+for path in glob.glob("/etc/apt/sources.list") + \
+        glob.glob("/etc/apt/sources.list.d/*.list") + \
+        glob.glob("/etc/apt/sources.list.d/*.sources"):
+    if path.endswith("escape-src.list"):
+        continue
+    text = open(path).read()
+    if path.endswith(".sources"):
+        for stanza in re.split(r"\n\s*\n", text):
+            f = {}
+            for l in stanza.splitlines():
+                m = re.match(r"([A-Za-z-]+):\s*(.*)", l)
+                if m:
+                    f[m.group(1).lower()] = m.group(2).split()
+            if "deb" not in f.get("types", []) or "enabled" in f and \
+                    f["enabled"] == ["no"]:
+                continue
+            for uri in f.get("uris", []):
+                if "debian" not in uri:
+                    continue
+                for s in f.get("suites", []):
+                    lines.add(f"deb-src [signed-by={key}] {uri} {s} "
+                              + " ".join(f.get("components", ["main"])))
+    else:
+        for l in text.splitlines():
+            m = re.match(r"\s*deb\s+(\[[^]]*\]\s+)?(\S+)\s+(\S+)\s+(.*)", l)
+            if m and "debian" in m.group(2):
+                lines.add(f"deb-src [signed-by={key}] {m.group(2)} "
+                          f"{m.group(3)} {m.group(4)}")
+open(sys.argv[1], "w").write("\n".join(sorted(lines)) + "\n")
+EOF
+  apt-get update -q >/dev/null 2>&1 || true
+}
+
+fetch_src() {   # package [fresh] -> prints the unpacked directory
+  local pkg=$1 fresh=${2:-} d dsc
+  d=$(ls -d "$CORPUS_DIR/debsrc/$pkg"-*/ 2>/dev/null | head -1)
+  dsc=$(ls "$CORPUS_DIR/debsrc/${pkg}"_*.dsc 2>/dev/null | head -1)
+  if [ -n "$d" ] && [ -n "$fresh" ] && [ -n "$dsc" ]; then
+    # unpack again from the downloaded files: a pristine tree to build in
+    rm -rf "$d"
+    (cd "$CORPUS_DIR/debsrc" && dpkg-source -x "$dsc" \
+       >"$CORPUS_DIR/logs/fetch-$pkg.log" 2>&1) ||
+      { log "dpkg-source -x $dsc failed"; return 1; }
+  elif [ -z "$d" ]; then
+    enable_deb_src
+    (cd "$CORPUS_DIR/debsrc" && apt-get source -qq "$pkg" \
+       >"$CORPUS_DIR/logs/fetch-$pkg.log" 2>&1) ||
+      { log "apt-get source $pkg failed, see logs/fetch-$pkg.log"; return 1; }
+  fi
+  d=$(ls -d "$CORPUS_DIR/debsrc/$pkg"-*/ | head -1)
+  echo "${d%/}"
+}
+
+# record DIR ARGS...: write one compile command as bench/cc-record would
+record() { local d=$1; shift; { printf '%s\037' "$d" "$@"; printf '\n'; }; }
+
+# recorded_build NAME DIR CONFIGURE MAKE: build a project once with the
+# recording compiler wrapper as CC; only the MAKE step is recorded (not
+# configure's test programs).
+recorded_build() {
+  local name=$1 dir=$2 conf=$3 mk=$4
+  local rec=$units/$name.rec blog=$CORPUS_DIR/logs/build-$name.log
+  rm -f "$rec"
+  [ -d "$dir" ] || return 1
+  (cd "$dir" && export CC=$here/cc-record CCREC_CC=$CC &&
+   sh -c "$conf" && CCREC_LOG=$rec sh -c "$mk") >"$blog" 2>&1 ||
+    { log "$name: build failed, see $blog"; return 1; }
+}
+
+prepare_lua() {
+  local d; d=$(fetch_src lua5.4) || return 1; d=$d/src
+  # made by debian/rules; luaconf.h includes it
+  [ -f "$d/lua5.4-deb-multiarch.h" ] ||
+    echo "#define DEB_HOST_MULTIARCH \"$($CC -dumpmachine)\"" \
+      > "$d/lua5.4-deb-multiarch.h"
+  # Upstream's `make linux` flags (Debian's build adds libtool and C++).
+  for f in "$d"/*.c; do
+    record "$d" -std=gnu99 -Wall -Wextra -DLUA_COMPAT_5_3 -DLUA_USE_LINUX \
+      -c "$(basename "$f")"
+  done > "$units/lua.rec"
+}
+
+prepare_sqlite() {
+  local d; d=$(fetch_src sqlite3) || return 1
+  mkdir -p "$d/bld"
+  if [ ! -s "$d/bld/sqlite3.c" ]; then
+    log "sqlite: building the sqlite3.c amalgamation"
+    (cd "$d/bld" && ../configure >/dev/null && make sqlite3.c shell.c) \
+      >"$CORPUS_DIR/logs/build-sqlite.log" 2>&1 ||
+      { log "sqlite: amalgamation failed, see logs/build-sqlite.log"; return 1; }
+  fi
+  local flags=(-DSQLITE_THREADSAFE=1 -DSQLITE_ENABLE_FTS3 -DSQLITE_ENABLE_FTS5
+               -DSQLITE_ENABLE_RTREE -DSQLITE_ENABLE_JSON1
+               -DSQLITE_ENABLE_MATH_FUNCTIONS -DHAVE_USLEEP -I.)
+  { record "$d/bld" "${flags[@]}" -c sqlite3.c
+    record "$d/bld" "${flags[@]}" -c shell.c; } > "$units/sqlite.rec"
+}
+
+prepare_zlib() {
+  local d; d=$(fetch_src zlib fresh) || return 1
+  recorded_build zlib "$d" ./configure make
+}
+
+prepare_lmdb() {
+  local d; d=$(fetch_src lmdb fresh) || return 1; d=$d/libraries/liblmdb
+  recorded_build lmdb "$d" true 'make CC="$CC"'
+}
+
+prepare_gawk() {
+  local d; d=$(fetch_src gawk fresh) || return 1
+  recorded_build gawk "$d" "./configure --disable-nls" \
+    "make -j$JOBS -C support && make -j$JOBS gawk && make -j$JOBS -C extension"
+}
+
+prepare_curl() {
+  local d; d=$(fetch_src curl fresh) || return 1
+  # Only libc: every optional dependency off, so the build is the same on
+  # every machine.
+  recorded_build curl "$d" "./configure --disable-shared --without-ssl \
+       --without-libpsl --without-zstd --without-brotli --without-nghttp2 \
+       --without-libidn2 --without-librtmp --without-libssh2 --without-zlib \
+       --disable-ldap --disable-manual" "make -j$JOBS"
+}
+
+for p in $PROJECTS; do
+  if [ ! -s "$units/$p.jsonl" ]; then
+    log "preparing $p"
+    if "prepare_$p" && [ -s "$units/$p.rec" ]; then
+      $run_py units --project "$p" --rec "$units/$p.rec" --out "$units/$p.jsonl"
+    else
+      rm -f "$units/$p.jsonl"; log "$p: skipped (preparation failed)"
+    fi
+  fi
+done
+
+# bench/cost.sh only needs the projects
+[ -z "${CORPUS_PREPARE_ONLY:-}" ] || exit 0
+
+# ------------------------------------------------------------ torture
+tarball=$(ls /usr/src/gcc-12/gcc-*.tar.xz | grep -v gm2 | head -1)
+tdir=$CORPUS_DIR/torture
+if [ ! -d "$tdir/execute" ]; then
+  log "extracting gcc.c-torture from $tarball"
+  rm -rf "$tdir.tmp"; mkdir -p "$tdir.tmp"
+  tar -xJf "$tarball" -C "$tdir.tmp" --strip-components=3 --wildcards \
+    '*/gcc/testsuite/gcc.c-torture/compile/*' \
+    '*/gcc/testsuite/gcc.c-torture/execute/*'
+  mv "$tdir.tmp/gcc.c-torture" "$tdir"; rm -rf "$tdir.tmp"
+fi
+for k in compile execute; do
+  $run_py torture --dir "$tdir/$k" --kind "$k" --sample "$TORTURE_SAMPLE" \
+    --out "$units/torture-$k.jsonl"
+done
+
+# ------------------------------------------------------------ csmith
+csinc=$(ls -d /usr/include/csmith* | head -1)
+$run_py csmith --dir "$CORPUS_DIR/csmith" --seeds "$CSMITH_SEEDS" \
+  --include "$csinc" --out "$units/csmith.jsonl"
+
+# ------------------------------------------------------------ run
+list=()
+for p in $PROJECTS torture-compile torture-execute csmith; do
+  [ -s "$units/$p.jsonl" ] && list+=("$units/$p.jsonl")
+done
+log "compiling ${#list[@]} unit sets with $JOBS jobs (plugin $PLUGIN)"
+$run_py run --cc "$CC" --plugin "$PLUGIN" --jobs "$JOBS" --progress 500 \
+  --out "$CORPUS_DIR/run" --relto "$CORPUS_DIR" \
+  --table "$CORPUS_DIR/results.md" "${list[@]}"

@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Compile-time and peak-memory cost of the escape plugin (make bench).
+
+Measures, side by side in one run, each target compiled without the plugin
+("base"), with it in default mode and with -fplugin-arg-escape-m=2,
+alternating the three in a rotating order for REPS repetitions, and prints
+the medians and the ratios.  Time is user+system CPU of the compiler
+(all its processes), peak memory the largest max RSS of one compile, both
+from /usr/bin/time -f "%e %U %S %M".
+
+  cost.py --cc gcc --plugin escape.so --reps 5 --target NAME UNITS.jsonl[:SRC]
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+VARIANTS = ("base", "default", "m2")
+# (opt, variant) -> max ratio the issue sets, for time and for memory
+TIME_TARGET = {("-O2", "default"): 1.02, ("-O0", "default"): 1.05}
+MEM_TARGET = {("-O2", "default"): 1.03, ("-O0", "default"): 1.03}
+
+
+def load(spec):
+    path, _, only = spec.partition(":")
+    units = [json.loads(l) for l in open(path) if l.strip()]
+    if only:
+        units = [u for u in units if u["src"] == only]
+    return units
+
+
+def compile_all(cc, plugin, units, opt, variant, tmp):
+    """Compile every unit of a target once, serially.
+    Returns (wall s, cpu s, max rss KB)."""
+    extra = []
+    if variant != "base":
+        extra = ["-fplugin=" + plugin]
+    if variant == "m2":
+        extra.append("-fplugin-arg-escape-m=2")
+    wall = cpu = 0.0
+    rss = 0
+    tf = os.path.join(tmp, "time.txt")
+    for u in units:
+        cmd = (["/usr/bin/time", "-o", tf, "-f", "%e %U %S %M", cc] + extra +
+               u["args"] + [opt, "-frandom-seed=escape", "-c", u["src"],
+                            "-o", os.path.join(tmp, "out.o")])
+        r = subprocess.run(cmd, cwd=u["dir"], stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+        if r.returncode != 0:
+            sys.exit(f"cost: compile failed ({variant} {opt}): "
+                     f"cd {u['dir']} && {' '.join(cmd[5:])}")
+        e, us, sy, m = open(tf).read().split()[-4:]
+        wall += float(e)
+        cpu += float(us) + float(sy)
+        rss = max(rss, int(m))
+    return wall, cpu, rss
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cc", default="gcc")
+    ap.add_argument("--plugin", required=True)
+    ap.add_argument("--reps", type=int, default=5)
+    ap.add_argument("--opts", default="-O0,-O2")
+    ap.add_argument("--target", action="append", nargs=2,
+                    metavar=("NAME", "UNITS[:SRC]"), required=True)
+    ap.add_argument("--table", help="also write the markdown table here")
+    ns = ap.parse_args()
+    tmp = tempfile.mkdtemp(prefix="escape-cost-")
+    rows = []
+    t0 = time.time()
+    for name, spec in ns.target:
+        units = load(spec)
+        for opt in ns.opts.split(","):
+            meas = {v: [] for v in VARIANTS}
+            for rep in range(ns.reps):
+                # rotate the order so that no variant always runs first
+                order = VARIANTS[rep % 3:] + VARIANTS[:rep % 3]
+                for v in order:
+                    meas[v].append(compile_all(ns.cc, ns.plugin, units, opt,
+                                               v, tmp))
+                print(f"  {name} {opt} rep {rep + 1}/{ns.reps}: " +
+                      " ".join(f"{v}={meas[v][-1][1]:.2f}s" for v in VARIANTS),
+                      file=sys.stderr)
+            med = {v: (statistics.median(x[1] for x in meas[v]),
+                       statistics.median(x[2] for x in meas[v]))
+                   for v in VARIANTS}
+            for v in ("default", "m2"):
+                tr = med[v][0] / med["base"][0]
+                mr = med[v][1] / med["base"][1]
+                ok = []
+                if (opt, v) in TIME_TARGET:
+                    ok.append("time " + ("ok" if tr <= TIME_TARGET[opt, v]
+                                         else "MISSED") +
+                              f" (≤ {TIME_TARGET[opt, v]:.2f})")
+                if (opt, v) in MEM_TARGET:
+                    ok.append("memory " + ("ok" if mr <= MEM_TARGET[opt, v]
+                                           else "MISSED") +
+                              f" (≤ {MEM_TARGET[opt, v]:.2f})")
+                rows.append((name, len(units), opt, v, med["base"][0],
+                             med[v][0], tr, med["base"][1] / 1024,
+                             med[v][1] / 1024, mr, ", ".join(ok) or "-"))
+    ver = subprocess.run([ns.cc, "-dumpfullversion"], capture_output=True,
+                         text=True).stdout.strip()
+    L = ["# escape plugin: compile-time and memory cost\n",
+         f"- date: {time.strftime('%Y-%m-%d %H:%M %Z')}",
+         f"- compiler: {ns.cc} {ver}; plugin: {ns.plugin}",
+         f"- {ns.reps} repetitions per variant, alternating; medians of "
+         f"user+system CPU time (sum over the target's units, compiled "
+         f"serially) and of peak RSS (largest single compile)",
+         f"- benchmark wall time: {(time.time() - t0) / 60:.1f} min\n",
+         "| target | units | opt | mode | time w/o plugin (s) | time with (s)"
+         " | time ratio | max RSS w/o (MB) | max RSS with (MB) | RSS ratio |"
+         " target |",
+         "|" + "---|" * 11]
+    for r in rows:
+        L.append("| %s | %d | %s | %s | %.2f | %.2f | %.3f | %.1f | %.1f | "
+                 "%.3f | %s |" % r)
+    out = "\n".join(L) + "\n"
+    print(out)
+    if ns.table:
+        open(ns.table, "w").write(out)
+    subprocess.run(["rm", "-rf", tmp])
+
+
+if __name__ == "__main__":
+    main()
