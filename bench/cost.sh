@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# make bench: compile-time and peak-memory cost of the escape plugin on
+# real code, measured side by side in one run: sqlite3.c (the amalgamation)
+# and the whole Lua 5.4 build, at -O0 and -O2, without the plugin, in
+# default mode and with m=2, alternating, REPS repetitions, medians.
+# Targets (issue 5): default mode at most +2% time at -O2, +5% at -O0,
+# +3% peak memory.
+#
+#   env: CC (gcc), PLUGIN (absolute path, required), CORPUS_DIR
+#        (<repo>/corpus), REPS (5), OPTS (-O0,-O2)
+# Prints a markdown table; also written to $CORPUS_DIR/cost.md.
+# Run it on a quiet machine: other load shows up in the figures.
+set -euo pipefail
+CC=${CC:-gcc}
+PLUGIN=${PLUGIN:?set PLUGIN to the absolute path of escape.so}
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+export CORPUS_DIR=${CORPUS_DIR:-$root/corpus}
+REPS=${REPS:-5}
+OPTS=${OPTS:--O0,-O2}
+
+[ -x /usr/bin/time ] || {
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q time >/dev/null 2>&1 ||
+  { apt-get update -q >/dev/null 2>&1; apt-get install -y -q time >/dev/null; }
+}
+CC=$CC PLUGIN=$PLUGIN PROJECTS="lua sqlite" CORPUS_PREPARE_ONLY=1 \
+  "$here/corpus.sh" >&2
+units=$CORPUS_DIR/units
+for p in lua sqlite; do
+  [ -s "$units/$p.jsonl" ] || { echo "bench: no $p units" >&2; exit 1; }
+done
+python3 "$here/cost.py" --cc "$CC" --plugin "$PLUGIN" --reps "$REPS" \
+  --opts="$OPTS" --table "$CORPUS_DIR/cost.md" \
+  --target sqlite3.c "$units/sqlite.jsonl:sqlite3.c" \
+  --target "lua (all units)" "$units/lua.jsonl"
