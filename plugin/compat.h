@@ -37,6 +37,9 @@
 #define ESCAPE_HAVE_WDANGLING_POINTER 0
 #endif
 
+/* __builtin_dynamic_object_size appeared in GCC 12.  */
+#define ESCAPE_HAVE_DYNAMIC_OBJECT_SIZE (BUILDING_GCC_MAJOR >= 12)
+
 /* GCC 14 added heap trampolines (-ftrampoline-impl=heap).  */
 #if BUILDING_GCC_MAJOR >= 14
 #define ESCAPE_IS_NESTED_PTR_CREATED(code) ((code) == BUILT_IN_GCC_NESTED_PTR_CREATED)

@@ -74,7 +74,7 @@ plugin_init(struct plugin_name_args *plugin, struct plugin_gcc_version *version)
     error("%qs plugin was built for GCC %s and cannot run in GCC %s; "
           "rebuild it with this compiler", name, gcc_version.basever,
           version->basever);
-    return 1;
+    return 0;     /* the error fails the compile; nothing is registered */
   }
   register_callback(name, PLUGIN_INFO, NULL, &info);
 

@@ -666,7 +666,9 @@ reader::read_builtin(gcall *g, tree fndecl)
   case BUILT_IN_VA_COPY:
   case BUILT_IN_NEXT_ARG:
   case BUILT_IN_OBJECT_SIZE:
+#if ESCAPE_HAVE_DYNAMIC_OBJECT_SIZE
   case BUILT_IN_DYNAMIC_OBJECT_SIZE:
+#endif
   case BUILT_IN_CONSTANT_P:
   case BUILT_IN_PREFETCH:
   case BUILT_IN_STACK_SAVE:
