@@ -86,7 +86,9 @@ struct esc_pending_call {
 /* A function's summary: Go's parameter tags.  */
 struct esc_summary {
   uint32_t key;
-  int32_t func;              /* index of its function while unsolved */
+  int32_t func;              /* index of its function while unsolved,
+                                ESC_UNREAD before it is read, -1 after */
+  bool waited;               /* a function read earlier waits for it */
   const char *name;
   unsigned nparams;
   struct esc_tag *tags;      /* nparams + 1 (static chain last); NULL
@@ -95,6 +97,7 @@ struct esc_summary {
 };
 
 enum { FS_READING, FS_WAITING, FS_DONE };
+#define ESC_UNREAD (-2)
 
 struct esc_func {
   struct esc_unit *unit;
@@ -113,7 +116,7 @@ struct esc_func {
   unsigned ncalls, calls_cap;
   /* Tarjan */
   int tj_index, tj_low;
-  bool tj_onstack;
+  bool tj_onstack, tj_blocked, tj_closed;
 };
 
 struct esc_intern;
@@ -124,6 +127,7 @@ struct esc_unit {
   uint32_t nlocs, locs_cap;
   struct esc_func **funcs;   /* NULL once solved */
   uint32_t nfuncs, funcs_cap;
+  bool recheck;              /* a function others waited for was solved */
   uint32_t *waiting;         /* functions read but not solved */
   uint32_t nwaiting, waiting_cap;
   struct esc_summary *sums;      /* open hash by key */

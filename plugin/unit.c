@@ -586,6 +586,8 @@ static void func_summary(struct esc_unit *u, struct esc_func *f)
   struct esc_summary *s = esc_summary_add(u, f->key);
   if (s->tags)
     return;
+  if (s->waited)
+    u->recheck = true;
   s->name = f->name;
   s->func = -1;
   s->nparams = f->nparams;
@@ -669,16 +671,118 @@ static void solve(struct esc_unit *u, struct esc_func **fns, unsigned n)
     u->nlocs = (uint32_t)keep;
 }
 
-static bool ready(struct esc_unit *u, const struct esc_func *f)
+/* Tarjan's strongly connected components over the functions read but not
+   solved.  A component is solved, as one batch, once it is closed: each
+   of its calls goes to a solved function, to a member, or (at the end of
+   the unit) to code that never came.  Components come out callees first.
+   Since GCC hands us callees first, a recursive cycle closes when its last
+   member is read.  */
+struct tarjan {
+  struct esc_unit *u;
+  bool final;                 /* end of unit: missing callees are unknown */
+  int index;
+  struct esc_func **stack;
+  unsigned nstack, cap;
+  struct esc_func **seen;     /* to reset the marks afterwards */
+  unsigned nseen, seen_cap;
+  struct esc_func **closed;   /* closed components, callees first, */
+  unsigned nclosed, closed_cap;
+  unsigned *sizes;            /* ... and their sizes */
+  unsigned nsizes, sizes_cap;
+};
+
+/* Does call C wait for a function that is not read yet?  It is noted,
+   so that the caller is looked at again once the callee is solved.  */
+static bool waits_for_unread(const struct tarjan *t, const struct esc_pending_call *c)
 {
-  for (unsigned i = 0; i < f->ncalls; i++) {
-    const struct esc_summary *s = esc_summary_find(u, f->calls[i].callee_key);
-    if (s && !s->tags && s->func >= 0)
-      return false;     /* a callee read but not solved, or not yet read */
-    if (!s)
-      return false;     /* a callee with a body still to come */
+  const struct esc_summary *s = esc_summary_find(t->u, c->callee_key);
+  if (t->final || !c->callee_key || (s && s->func != ESC_UNREAD))
+    return false;
+  struct esc_summary *w = esc_summary_add(t->u, c->callee_key);
+  if (!w->tags && !w->waited) {
+    w->func = ESC_UNREAD;
+    w->waited = true;
   }
   return true;
+}
+
+static void strongconnect(struct tarjan *t, struct esc_func *f)
+{
+  struct esc_unit *u = t->u;
+  f->tj_index = f->tj_low = ++t->index;
+  f->tj_blocked = f->tj_closed = false;
+  ESC_ARRAY_GROW(t->stack, t->nstack, t->cap);
+  t->stack[t->nstack++] = f;
+  ESC_ARRAY_GROW(t->seen, t->nseen, t->seen_cap);
+  t->seen[t->nseen++] = f;
+  f->tj_onstack = true;
+  for (unsigned i = 0; i < f->ncalls; i++) {
+    if (waits_for_unread(t, &f->calls[i])) {
+      f->tj_blocked = true;
+      continue;
+    }
+    struct esc_func *g = unsolved_callee(u, &f->calls[i]);
+    if (!g || g->state != FS_WAITING)
+      continue;
+    if (!g->tj_index) {
+      strongconnect(t, g);
+      if (g->tj_low < f->tj_low)
+        f->tj_low = g->tj_low;
+    } else if (g->tj_onstack && g->tj_index < f->tj_low) {
+      f->tj_low = g->tj_index;
+    }
+    /* A callee in another component that cannot be solved yet.  */
+    if (!g->tj_onstack && !g->tj_closed)
+      f->tj_blocked = true;
+  }
+  if (f->tj_low != f->tj_index)
+    return;
+  unsigned start = t->nstack;
+  bool blocked = false;
+  do {
+    t->stack[--start]->tj_onstack = false;
+    blocked |= t->stack[start]->tj_blocked;
+  } while (t->stack[start] != f);
+  unsigned n = t->nstack - start;
+  t->nstack = start;
+  if (blocked)
+    return;
+  /* Solved after the search: solving frees the functions.  */
+  for (unsigned i = 0; i < n; i++) {
+    t->stack[start + i]->tj_closed = true;
+    ESC_ARRAY_GROW(t->closed, t->nclosed, t->closed_cap);
+    t->closed[t->nclosed++] = t->stack[start + i];
+  }
+  ESC_ARRAY_GROW(t->sizes, t->nsizes, t->sizes_cap);
+  t->sizes[t->nsizes++] = n;
+}
+
+/* Solve every closed component reachable from the waiting functions
+   ROOTS (all waiting functions when ROOTS is NULL).  */
+static void solve_closed(struct esc_unit *u, struct esc_func *root, bool final)
+{
+  struct tarjan t = {.u = u, .final = final};
+  if (root) {
+    strongconnect(&t, root);
+  } else {
+    uint32_t n = u->nwaiting;
+    uint32_t *ids = esc_xrealloc(NULL, (n ? n : 1) * sizeof *ids);
+    memcpy(ids, u->waiting, n * sizeof *ids);
+    for (uint32_t i = 0; i < n; i++) {
+      struct esc_func *f = u->funcs[ids[i]];
+      if (f && f->state == FS_WAITING && !f->tj_index)
+        strongconnect(&t, f);
+    }
+    free(ids);
+  }
+  for (unsigned i = 0; i < t.nseen; i++)
+    t.seen[i]->tj_index = 0;
+  for (unsigned i = 0, at = 0; i < t.nsizes; at += t.sizes[i++])
+    solve(u, t.closed + at, t.sizes[i]);
+  free(t.closed);
+  free(t.sizes);
+  free(t.seen);
+  free(t.stack);
 }
 
 static void compact_waiting(struct esc_unit *u)
@@ -699,19 +803,16 @@ void esc_func_end(struct esc_func *f)
   f->state = FS_WAITING;
   ESC_ARRAY_GROW(u->waiting, u->nwaiting, u->waiting_cap);
   u->waiting[u->nwaiting++] = f->index;
-  /* Solve F, then whatever was waiting for it, callees first.  */
-  bool progress = true;
-  while (progress) {
-    progress = false;
-    for (uint32_t i = u->nwaiting; i-- > 0;) {
-      struct esc_func *w = u->funcs[u->waiting[i]];
-      if (w && w->state == FS_WAITING && ready(u, w)) {
-        solve(u, &w, 1);
-        progress = true;
-      }
-    }
-    compact_waiting(u);
+  if (f->ncalls == 0)
+    solve(u, &f, 1);            /* the common case: nothing to wait for */
+  else
+    solve_closed(u, f, false);
+  /* Functions read before a callee of theirs may be solvable now.  */
+  while (u->recheck) {
+    u->recheck = false;
+    solve_closed(u, NULL, false);
   }
+  compact_waiting(u);
 }
 
 void esc_func_abandon(struct esc_func *f)
@@ -728,63 +829,10 @@ void esc_func_abandon(struct esc_func *f)
   free_func(f);
 }
 
-/* Tarjan's strongly connected components over the waiting functions;
-   each component is emitted callees first and solved as one batch.  */
-struct tarjan {
-  struct esc_unit *u;
-  int index;
-  struct esc_func **stack;
-  unsigned nstack, cap;
-};
-
-static void strongconnect(struct tarjan *t, struct esc_func *f)
-{
-  struct esc_unit *u = t->u;
-  f->tj_index = f->tj_low = ++t->index;
-  ESC_ARRAY_GROW(t->stack, t->nstack, t->cap);
-  t->stack[t->nstack++] = f;
-  f->tj_onstack = true;
-  for (unsigned i = 0; i < f->ncalls; i++) {
-    struct esc_func *g = unsolved_callee(u, &f->calls[i]);
-    if (!g || g->state != FS_WAITING)
-      continue;
-    if (!g->tj_index) {
-      strongconnect(t, g);
-      if (g->tj_low < f->tj_low)
-        f->tj_low = g->tj_low;
-    } else if (g->tj_onstack && g->tj_index < f->tj_low) {
-      f->tj_low = g->tj_index;
-    }
-  }
-  if (f->tj_low != f->tj_index)
-    return;
-  unsigned start = t->nstack;
-  do
-    t->stack[--start]->tj_onstack = false;
-  while (t->stack[start] != f);
-  unsigned n = t->nstack - start;
-  struct esc_func **batch = esc_xrealloc(NULL, n * sizeof *batch);
-  memcpy(batch, t->stack + start, n * sizeof *batch);
-  t->nstack = start;
-  solve(u, batch, n);
-  free(batch);
-}
-
 void esc_unit_finish(struct esc_unit *u)
 {
-  struct tarjan t = {.u = u};
-  /* Copy: solving compacts nothing, but frees functions.  */
-  uint32_t n = u->nwaiting;
-  uint32_t *ids = esc_xrealloc(NULL, (n ? n : 1) * sizeof *ids);
-  memcpy(ids, u->waiting, n * sizeof *ids);
-  for (uint32_t i = 0; i < n; i++) {
-    struct esc_func *f = u->funcs[ids[i]];
-    if (f && f->state == FS_WAITING && !f->tj_index)
-      strongconnect(&t, f);
-  }
-  free(ids);
-  free(t.stack);
-  u->nwaiting = 0;
+  solve_closed(u, NULL, true);
+  compact_waiting(u);
 }
 
 size_t esc_unit_verdicts(const struct esc_unit *u,

@@ -422,6 +422,47 @@ START_TEST(recursion_without_leak)
 }
 END_TEST
 
+START_TEST(caller_read_before_callee_is_solved_when_callee_is)
+{
+  /* GCC may hand us a caller before its callee: the caller waits, and is
+     solved as soon as the callee is (not at the end of the unit), so its
+     memory is given back early.  */
+  struct esc_unit *u = new_unit(1);
+  struct esc_func *f = esc_func_begin(u, 40, "caller", 1);
+  esc_loc_id p = esc_param_new(f, 0, "p", 1, true);
+  esc_loc_id a = temp(f);
+  esc_flow(f, a, p, 0, ESC_WHY_ASSIGN, 2);
+  call(f, "keep", 41, ESC_CALL_HAS_BODY, ESC_NONE, &a, 1);
+  esc_func_end(f);
+  ck_assert_ptr_null(find(u, ESC_V_PARAM_LEAK, "p"));
+  struct esc_func *g = esc_func_begin(u, 41, "keep", 1);
+  esc_loc_id q = esc_param_new(g, 0, "q", 1, true);
+  esc_flow(g, esc_loc_new(g, ESC_LOC_GLOBAL, "g", 1, 0), q, 0, ESC_WHY_GLOBAL, 3);
+  esc_func_end(g);
+  ck_assert_ptr_nonnull(find(u, ESC_V_PARAM_LEAK, "q"));
+  ck_assert_ptr_nonnull(find(u, ESC_V_PARAM_LEAK, "p"));   /* before finish */
+  esc_unit_finish(u);
+  ck_assert_uint_eq(count(u, ESC_V_PARAM_LEAK), 2);
+  esc_unit_free(u);
+}
+END_TEST
+
+START_TEST(callee_never_read_is_unknown_at_the_end)
+{
+  struct esc_unit *u = new_unit(1);
+  struct esc_func *f = esc_func_begin(u, 50, "caller", 1);
+  esc_loc_id p = esc_param_new(f, 0, "p", 1, true);
+  esc_loc_id a = temp(f);
+  esc_flow(f, a, p, 0, ESC_WHY_ASSIGN, 2);
+  call(f, "gone", 51, ESC_CALL_HAS_BODY, ESC_NONE, &a, 1);
+  esc_func_end(f);
+  ck_assert_ptr_null(find(u, ESC_V_PARAM_LEAK, "p"));
+  esc_unit_finish(u);
+  ck_assert_ptr_nonnull(find(u, ESC_V_PARAM_LEAK, "p"));   /* Go's rule */
+  esc_unit_free(u);
+}
+END_TEST
+
 /* ------------------------------------------------------------ rule 2 */
 
 START_TEST(allocation_sizes)
@@ -595,6 +636,8 @@ static Suite *core_suite(void)
   tcase_add_test(t, unknown_code_and_opaque_interfaces);
   tcase_add_test(t, recursive_cycle_is_one_batch);
   tcase_add_test(t, recursion_without_leak);
+  tcase_add_test(t, caller_read_before_callee_is_solved_when_callee_is);
+  tcase_add_test(t, callee_never_read_is_unknown_at_the_end);
   tcase_add_test(t, allocation_sizes);
   tcase_add_test(t, calloc_size_is_product_and_max_stack);
   tcase_add_test(t, realloc_consumes_its_argument);
