@@ -1,6 +1,6 @@
-/* Port of Go's test/escape_struct_param2.go (the receiver summaries and
-   their first callers): value receivers are a first parameter of
-   type struct U.  The tUPiSP* and tUPPi* callers are not ported yet.  */
+/* Port of Go's test/escape_struct_param2.go (all of it):
+   value receivers are a first parameter of
+   type struct U.  All callers ported.  */
 /* { dg-options "-O0 -fplugin-arg-escape-m" } */
 #include <stdlib.h>
 
@@ -132,3 +132,251 @@ string *V_UPiSPd(struct V v)	/* { dg-message "leaking param: v to result ~r0 lev
 {
   return U_SP(*V_UP(v));
 }
+
+/* BAD (Go): field-insensitive: all but &s3 escape spuriously */
+void tUPiSPa(void)
+{
+  string s1 = "ant";	/* { dg-message "moved to heap: s1" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  string s2 = "bat";	/* { dg-message "moved to heap: s2" "" } */
+  string s3 = "cat";	/* { dg-message "moved to heap: s3" "" } */
+  string s4 = "dog";	/* { dg-message "moved to heap: s4" "" } */
+  string s5 = "emu";	/* { dg-message "moved to heap: s5" "" } */
+  string s6 = "fox";	/* { dg-message "moved to heap: s6" "" } */
+  string *ps2 = &s2;	/* { dg-message "moved to heap: ps2" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  string *ps4 = &s4;	/* { dg-message "moved to heap: ps4" "" } */
+  string *ps6 = &s6;	/* { dg-message "moved to heap: ps6" "" } */
+  struct U u1 = { &s1, &ps2 };
+  struct U *u2 = malloc(sizeof(struct U));	/* { dg-message "malloc\\(16\\) escapes to heap" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  /* dropped-c-differs: "&U{...} does not escape" (U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)) */
+  *u2 = (struct U) { &s3, &ps4 };
+  struct U *u3 = malloc(sizeof(struct U));	/* { dg-message "malloc\\(16\\) escapes to heap" "" } */
+  /* { dg-message "moved to heap: u3" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" { target *-*-* } .-1 } */
+  *u3 = (struct U) { &s5, &ps6 };
+  struct V *v = malloc(sizeof(struct V));	/* { dg-message "malloc\\(32\\) does not escape" "" } */
+  *v = (struct V) { u1, u2, &u3 };
+  Ssink = V_UPiSPa(*v);
+}
+
+/* BAD (Go): field-insensitive: all but &s3 escape spuriously */
+void tUPiSPb(void)
+{
+  string s1 = "ant";	/* { dg-message "moved to heap: s1" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  string s2 = "bat";	/* { dg-message "moved to heap: s2" "" } */
+  string s3 = "cat";	/* { dg-message "moved to heap: s3" "" } */
+  string s4 = "dog";	/* { dg-message "moved to heap: s4" "" } */
+  string s5 = "emu";	/* { dg-message "moved to heap: s5" "" } */
+  string s6 = "fox";	/* { dg-message "moved to heap: s6" "" } */
+  string *ps2 = &s2;	/* { dg-message "moved to heap: ps2" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  string *ps4 = &s4;	/* { dg-message "moved to heap: ps4" "" } */
+  string *ps6 = &s6;	/* { dg-message "moved to heap: ps6" "" } */
+  struct U u1 = { &s1, &ps2 };
+  struct U *u2 = malloc(sizeof(struct U));	/* { dg-message "malloc\\(16\\) escapes to heap" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  /* dropped-c-differs: "&U{...} does not escape" (U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)) */
+  *u2 = (struct U) { &s3, &ps4 };
+  struct U *u3 = malloc(sizeof(struct U));	/* { dg-message "malloc\\(16\\) escapes to heap" "" } */
+  /* { dg-message "moved to heap: u3" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" { target *-*-* } .-1 } */
+  *u3 = (struct U) { &s5, &ps6 };
+  struct V *v = malloc(sizeof(struct V));	/* { dg-message "malloc\\(32\\) does not escape" "" } */
+  *v = (struct V) { u1, u2, &u3 };
+  Ssink = V_UPiSPb(*v);
+}
+
+/* BAD (Go): field-insensitive: all but &s3 escape spuriously */
+void tUPiSPc(void)
+{
+  string s1 = "ant";	/* { dg-message "moved to heap: s1" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  string s2 = "bat";	/* { dg-message "moved to heap: s2" "" } */
+  string s3 = "cat";	/* { dg-message "moved to heap: s3" "" } */
+  string s4 = "dog";	/* { dg-message "moved to heap: s4" "" } */
+  string s5 = "emu";	/* { dg-message "moved to heap: s5" "" } */
+  string s6 = "fox";	/* { dg-message "moved to heap: s6" "" } */
+  string *ps2 = &s2;	/* { dg-message "moved to heap: ps2" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  string *ps4 = &s4;	/* { dg-message "moved to heap: ps4" "" } */
+  string *ps6 = &s6;	/* { dg-message "moved to heap: ps6" "" } */
+  struct U u1 = { &s1, &ps2 };
+  struct U *u2 = malloc(sizeof(struct U));	/* { dg-message "malloc\\(16\\) escapes to heap" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  /* dropped-c-differs: "&U{...} does not escape" (U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)) */
+  *u2 = (struct U) { &s3, &ps4 };
+  struct U *u3 = malloc(sizeof(struct U));	/* { dg-message "malloc\\(16\\) escapes to heap" "" } */
+  /* { dg-message "moved to heap: u3" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" { target *-*-* } .-1 } */
+  *u3 = (struct U) { &s5, &ps6 };
+  struct V *v = malloc(sizeof(struct V));	/* { dg-message "malloc\\(32\\) does not escape" "" } */
+  *v = (struct V) { u1, u2, &u3 };
+  Ssink = V_UPiSPc(*v);
+}
+
+/* BAD (Go): field-insensitive: all but &s3 escape spuriously */
+void tUPiSPd(void)
+{
+  string s1 = "ant";	/* { dg-message "moved to heap: s1" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  string s2 = "bat";	/* { dg-message "moved to heap: s2" "" } */
+  string s3 = "cat";	/* { dg-message "moved to heap: s3" "" } */
+  string s4 = "dog";	/* { dg-message "moved to heap: s4" "" } */
+  string s5 = "emu";	/* { dg-message "moved to heap: s5" "" } */
+  string s6 = "fox";	/* { dg-message "moved to heap: s6" "" } */
+  string *ps2 = &s2;	/* { dg-message "moved to heap: ps2" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  string *ps4 = &s4;	/* { dg-message "moved to heap: ps4" "" } */
+  string *ps6 = &s6;	/* { dg-message "moved to heap: ps6" "" } */
+  struct U u1 = { &s1, &ps2 };
+  struct U *u2 = malloc(sizeof(struct U));	/* { dg-message "malloc\\(16\\) escapes to heap" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  /* dropped-c-differs: "&U{...} does not escape" (U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)) */
+  *u2 = (struct U) { &s3, &ps4 };
+  struct U *u3 = malloc(sizeof(struct U));	/* { dg-message "malloc\\(16\\) escapes to heap" "" } */
+  /* { dg-message "moved to heap: u3" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" { target *-*-* } .-1 } */
+  *u3 = (struct U) { &s5, &ps6 };
+  struct V *v = malloc(sizeof(struct V));	/* { dg-message "malloc\\(32\\) does not escape" "" } */
+  *v = (struct V) { u1, u2, &u3 };
+  Ssink = V_UPiSPd(*v);
+}
+
+string *V_UPiSPPia(struct V v)	/* { dg-message "leaking param: v to result ~r0 level=2" "" } */
+{
+  return *v._up->_spp;
+}
+
+string *V_UPiSPPib(struct V v)	/* { dg-message "leaking param: v to result ~r0 level=2" "" } */
+{
+  return U_SPPi(*v._up);
+}
+
+string *V_UPiSPPic(struct V v)	/* { dg-message "leaking param: v to result ~r0 level=2" "" } */
+{
+  return *V_UP(v)->_spp;
+}
+
+string *V_UPiSPPid(struct V v)	/* { dg-message "leaking param: v to result ~r0 level=2" "" } */
+{
+  return U_SPPi(*V_UP(v));
+}
+
+/* BAD (Go): field-insensitive: all but &s4 escape spuriously */
+void tUPiSPPia(void)
+{
+  string s1 = "ant";	/* { dg-message "moved to heap: s1" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  string s2 = "bat";	/* { dg-message "moved to heap: s2" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  string s3 = "cat";	/* { dg-message "moved to heap: s3" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  string s4 = "dog";	/* { dg-message "moved to heap: s4" "" } */
+  string s5 = "emu";	/* { dg-message "moved to heap: s5" "" } */
+  string s6 = "fox";	/* { dg-message "moved to heap: s6" "" } */
+  string *ps2 = &s2;	/* { dg-message "moved to heap: ps2" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  string *ps4 = &s4;	/* { dg-message "moved to heap: ps4" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  string *ps6 = &s6;	/* { dg-message "moved to heap: ps6" "" } */
+  struct U u1 = { &s1, &ps2 };
+  struct U *u2 = malloc(sizeof(struct U));	/* { dg-message "malloc\\(16\\) escapes to heap" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  /* dropped-c-differs: "&U{...} does not escape" (U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)) */
+  *u2 = (struct U) { &s3, &ps4 };
+  struct U *u3 = malloc(sizeof(struct U));	/* { dg-message "malloc\\(16\\) escapes to heap" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  /* dropped-c-differs: "&U{...} does not escape" (U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)) */
+  /* { dg-message "moved to heap: u3" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" { target *-*-* } .-2 } */
+  *u3 = (struct U) { &s5, &ps6 };
+  struct V *v = malloc(sizeof(struct V));	/* { dg-message "malloc\\(32\\) does not escape" "" } */
+  *v = (struct V) { u1, u2, &u3 };
+  Ssink = V_UPiSPPia(*v);
+}
+
+/* BAD (Go): field-insensitive: all but &s4 escape spuriously */
+void tUPiSPPib(void)
+{
+  string s1 = "ant";	/* { dg-message "moved to heap: s1" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  string s2 = "bat";	/* { dg-message "moved to heap: s2" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  string s3 = "cat";	/* { dg-message "moved to heap: s3" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  string s4 = "dog";	/* { dg-message "moved to heap: s4" "" } */
+  string s5 = "emu";	/* { dg-message "moved to heap: s5" "" } */
+  string s6 = "fox";	/* { dg-message "moved to heap: s6" "" } */
+  string *ps2 = &s2;	/* { dg-message "moved to heap: ps2" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  string *ps4 = &s4;	/* { dg-message "moved to heap: ps4" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  string *ps6 = &s6;	/* { dg-message "moved to heap: ps6" "" } */
+  struct U u1 = { &s1, &ps2 };
+  struct U *u2 = malloc(sizeof(struct U));	/* { dg-message "malloc\\(16\\) escapes to heap" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  /* dropped-c-differs: "&U{...} does not escape" (U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)) */
+  *u2 = (struct U) { &s3, &ps4 };
+  struct U *u3 = malloc(sizeof(struct U));	/* { dg-message "malloc\\(16\\) escapes to heap" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  /* dropped-c-differs: "&U{...} does not escape" (U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)) */
+  /* { dg-message "moved to heap: u3" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" { target *-*-* } .-2 } */
+  *u3 = (struct U) { &s5, &ps6 };
+  struct V *v = malloc(sizeof(struct V));	/* { dg-message "malloc\\(32\\) does not escape" "" } */
+  *v = (struct V) { u1, u2, &u3 };
+  Ssink = V_UPiSPPib(*v);
+}
+
+/* BAD (Go): field-insensitive: all but &s4 escape spuriously */
+void tUPiSPPic(void)
+{
+  string s1 = "ant";	/* { dg-message "moved to heap: s1" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  string s2 = "bat";	/* { dg-message "moved to heap: s2" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  string s3 = "cat";	/* { dg-message "moved to heap: s3" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  string s4 = "dog";	/* { dg-message "moved to heap: s4" "" } */
+  string s5 = "emu";	/* { dg-message "moved to heap: s5" "" } */
+  string s6 = "fox";	/* { dg-message "moved to heap: s6" "" } */
+  string *ps2 = &s2;	/* { dg-message "moved to heap: ps2" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  string *ps4 = &s4;	/* { dg-message "moved to heap: ps4" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  string *ps6 = &s6;	/* { dg-message "moved to heap: ps6" "" } */
+  struct U u1 = { &s1, &ps2 };
+  struct U *u2 = malloc(sizeof(struct U));	/* { dg-message "malloc\\(16\\) escapes to heap" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  /* dropped-c-differs: "&U{...} does not escape" (U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)) */
+  *u2 = (struct U) { &s3, &ps4 };
+  struct U *u3 = malloc(sizeof(struct U));	/* { dg-message "malloc\\(16\\) escapes to heap" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  /* dropped-c-differs: "&U{...} does not escape" (U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)) */
+  /* { dg-message "moved to heap: u3" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" { target *-*-* } .-2 } */
+  *u3 = (struct U) { &s5, &ps6 };
+  struct V *v = malloc(sizeof(struct V));	/* { dg-message "malloc\\(32\\) does not escape" "" } */
+  *v = (struct V) { u1, u2, &u3 };
+  Ssink = V_UPiSPPic(*v);
+}
+
+/* BAD (Go): field-insensitive: all but &s4 escape spuriously */
+void tUPiSPPid(void)
+{
+  string s1 = "ant";	/* { dg-message "moved to heap: s1" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  string s2 = "bat";	/* { dg-message "moved to heap: s2" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  string s3 = "cat";	/* { dg-message "moved to heap: s3" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  string s4 = "dog";	/* { dg-message "moved to heap: s4" "" } */
+  string s5 = "emu";	/* { dg-message "moved to heap: s5" "" } */
+  string s6 = "fox";	/* { dg-message "moved to heap: s6" "" } */
+  string *ps2 = &s2;	/* { dg-message "moved to heap: ps2" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  string *ps4 = &s4;	/* { dg-message "moved to heap: ps4" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  string *ps6 = &s6;	/* { dg-message "moved to heap: ps6" "" } */
+  struct U u1 = { &s1, &ps2 };
+  struct U *u2 = malloc(sizeof(struct U));	/* { dg-message "malloc\\(16\\) escapes to heap" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  /* dropped-c-differs: "&U{...} does not escape" (U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)) */
+  *u2 = (struct U) { &s3, &ps4 };
+  struct U *u3 = malloc(sizeof(struct U));	/* { dg-message "malloc\\(16\\) escapes to heap" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  /* dropped-c-differs: "&U{...} does not escape" (U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)) */
+  /* { dg-message "moved to heap: u3" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" { target *-*-* } .-2 } */
+  *u3 = (struct U) { &s5, &ps6 };
+  struct V *v = malloc(sizeof(struct V));	/* { dg-message "malloc\\(32\\) does not escape" "" } */
+  *v = (struct V) { u1, u2, &u3 };
+  Ssink = V_UPiSPPid(*v);
+}
+
+string *V_UPPiSPPia(struct V v)	/* { dg-message "leaking param: v to result ~r0 level=3" "" } */
+{
+  return *(*v._upp)->_spp;
+}
+
+/* Only &s6 is reachable by two indirections from v (level cap).  */
+/* BAD (Go): none: only s6 escapes */
+void tUPPiSPPia(void)
+{
+  string s1 = "ant";	/* { dg-message "moved to heap: s1" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  string s2 = "bat";	/* { dg-message "moved to heap: s2" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  string s3 = "cat";	/* { dg-message "moved to heap: s3" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  string s4 = "dog";	/* { dg-message "moved to heap: s4" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  string s5 = "emu";	/* { dg-message "moved to heap: s5" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  string s6 = "fox";	/* { dg-message "moved to heap: s6" "" } */
+  string *ps2 = &s2;	/* { dg-message "moved to heap: ps2" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  string *ps4 = &s4;	/* { dg-message "moved to heap: ps4" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  string *ps6 = &s6;	/* { dg-message "moved to heap: ps6" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  struct U u1 = { &s1, &ps2 };
+  struct U *u2 = malloc(sizeof(struct U));	/* { dg-message "malloc\\(16\\) escapes to heap" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  /* dropped-c-differs: "&U{...} does not escape" (U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)) */
+  *u2 = (struct U) { &s3, &ps4 };
+  struct U *u3 = malloc(sizeof(struct U));	/* { dg-message "malloc\\(16\\) escapes to heap" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  /* dropped-c-differs: "&U{...} does not escape" (U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)) */
+  /* { dg-message "moved to heap: u3" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" { target *-*-* } .-2 } */
+  *u3 = (struct U) { &s5, &ps6 };
+  struct V *v = malloc(sizeof(struct V));	/* { dg-message "malloc\\(32\\) does not escape" "" } */
+  *v = (struct V) { u1, u2, &u3 };
+  Ssink = V_UPPiSPPia(*v);
+}
+
