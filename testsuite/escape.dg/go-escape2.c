@@ -1,10 +1,12 @@
-/* Port of Go's test/escape2.go (first part: foo1 to foo47).  Methods are
-   functions taking the receiver first; closures are nested functions.
-   The rest of escape2.go is not ported yet (see docs/go-tests.md).  */
+/* Port of Go's test/escape2.go.  Methods are functions taking the
+   receiver first; closures are nested functions.  See docs/go-tests.md
+   for what is not ported yet.  */
 /* { dg-options "-O0 -fplugin-arg-escape-m" } */
 #include <stdlib.h>
+#include <string.h>
 
 int *gxx;
+void *sink;
 
 void foo1(int x)	/* { dg-message "moved to heap: x" "" } */
   /* { dg-message "'x' declared here" "c-only" { target *-*-* } .-1 } */
@@ -398,4 +400,737 @@ void Foo_foo46(struct Foo *f)	/* { dg-message "leaking param content: f" "" } */
 void Foo_foo47(struct Foo *f)	/* { dg-message "leaking param: f" "" } */
 {
   f->xx = &f->x;
+}
+
+/* Second part of escape2.go (foo50 on).  Go slices are pointers to their
+   elements, Go arrays passed by value are structs holding the array, maps
+   and channels are pointers to structs holding arrays of keys and values
+   (a store into one is a store through a pointer, as in Go), variadic
+   ...interface{} parameters are an array of void * and a count.  */
+
+int **ptrSlice;
+
+void foo50(int *i)	/* { dg-message "leaking param: i" "" } */
+{
+  ptrSlice[0] = i;
+}
+
+struct mapPP { int *k[8]; int *v[8]; int n; };	/* map[*int]*int */
+struct mapPP *ptrMap;
+
+void foo51(int *i)	/* { dg-message "leaking param: i" "" } */
+{
+  ptrMap->k[0] = i;
+  ptrMap->v[0] = i;
+}
+
+int *indaddr1(int x)	/* { dg-message "moved to heap: x" "" } */
+{
+  return &x;	/* { dg-warning "function returns address of local variable" "c-only" } */
+}
+
+int *indaddr2(int *x)	/* { dg-message "leaking param: x to result ~r0 level=0" "" } */
+{
+  return *&x;
+}
+
+int *indaddr3(int *x)	/* { dg-message "leaking param: x to result ~r0 level=0" "" } */
+{
+  return *(int **) &x;
+}
+
+unsigned Float32bits(float f)
+{
+  return *(unsigned *) &f;
+}
+
+float Float32frombits(unsigned b)
+{
+  return *(float *) &b;
+}
+
+unsigned long Float64bits(double f)
+{
+  return *(unsigned long *) &f;
+}
+
+double Float64frombits(unsigned long b)
+{
+  return *(double *) &b;
+}
+
+unsigned long *float64bitsptr(double f)	/* { dg-message "moved to heap: f" "" } */
+{
+  return (unsigned long *) &f;	/* { dg-warning "function returns address of local variable" "c-only" } */
+}
+
+unsigned long *float64ptrbitsptr(double *f)	/* { dg-message "leaking param: f to result ~r0 level=0" "" } */
+{
+  return (unsigned long *) f;
+}
+
+/* interface{} holding *int or *int8: a tag and the pointer.  */
+struct eface { int tag; void *data; };
+
+int *typesw(struct eface i)	/* { dg-message "leaking param: i to result ~r0 level=0" "" } */
+{
+  switch (i.tag)
+    {
+    case 1:
+      return (int *) i.data;
+    case 2:
+      {
+	int v = *(signed char *) i.data;	/* { dg-message "moved to heap: v" "" } */
+	return &v;	/* { dg-warning "function returns address of local variable" "c-only" } */
+      }
+    }
+  return 0;
+}
+
+int *exprsw(int *i)	/* { dg-message "leaking param: i to result ~r0 level=0" "" } */
+{
+  int *j = i;
+  switch (*j + 110)
+    {
+    case 12:
+      return j;
+    case 42:
+      return 0;
+    }
+  return 0;
+}
+
+int *foo60(int *i)	/* { dg-message "leaking param: i to result ~r0 level=0" "" } */
+{
+  int *a[12] = { 0 };
+  a[0] = i;
+  return a[1];
+}
+
+int *foo60a(int *i)	/* { dg-message "i does not escape" "" } */
+{
+  int *a[12] = { 0 };
+  a[0] = i;
+  return 0;
+}
+
+int *foo61(int *i)	/* { dg-message "leaking param: i to result ~r0 level=0" "" } */
+{
+  struct S { int *a, *b; } s = { 0 };
+  s.a = i;
+  return s.b;
+}
+
+int *foo61a(int *i)	/* { dg-message "i does not escape" "" } */
+{
+  struct S { int *a, *b; } s = { 0 };
+  s.a = i;
+  return 0;
+}
+
+int *foo62(int *i)	/* { dg-message "leaking param: i" "" } */
+{
+  struct S { int *a, *b; };
+  struct S *s = malloc(sizeof(struct S));	/* { dg-message "malloc\\(16\\) does not escape" "" } */
+  s->a = i;
+  return 0;
+}
+
+/* Go's interface M: a method table and a data word.  */
+struct M { void (*m)(void *); void *data; };
+
+void foo63(struct M m)	/* { dg-message "m does not escape" "" } */
+{
+}
+
+void foo64(struct M m)	/* { dg-message "leaking param: m" "" } */
+{
+  m.m(m.data);
+}
+
+/* foo64b: defer.  */
+/* go-noc: "leaking param: m$" (defer) */
+
+typedef int MV;
+void MV_M(void *p) { }	/* { dg-message "p does not escape" "c-only" } */
+
+void foo65(void)
+{
+  MV mv = 0;
+  foo63((struct M) { MV_M, &mv });
+}
+
+void foo66(void)
+{
+  MV mv = 0;	/* { dg-message "moved to heap: mv" "" } */
+  foo64((struct M) { MV_M, &mv });
+}
+
+/* foo67, foo68: an MV value boxed into the interface.  */
+/* go-noc: "mv does not escape$" (boxing a value into an interface) */
+/* go-noc: "mv escapes to heap$" (boxing a value into an interface) */
+
+void foo69(struct M m)	/* { dg-message "leaking param: m" "" } */
+{
+  foo64(m);
+}
+
+void foo70(MV *mv1, struct M m)	/* { dg-message "leaking param: mv1" "" } */
+  /* { dg-message "leaking param: m" "" { target *-*-* } .-1 } */
+{
+  m = (struct M) { MV_M, mv1 };
+  foo64(m);
+}
+
+/* append to a nil slice: a new array.  */
+int **foo71(int *x)	/* { dg-message "leaking param: x" "" } */
+{
+  int **y = malloc(sizeof(int *));	/* { dg-message "malloc\\(8\\) escapes to heap" "c-only" } */
+  y[0] = x;
+  return y;
+}
+
+int **foo71a(int x)	/* { dg-message "moved to heap: x" "" } */
+{
+  int **y = malloc(sizeof(int *));	/* { dg-message "malloc\\(8\\) escapes to heap" "c-only" } */
+  y[0] = &x;
+  return y;
+}
+
+void foo72(void)
+{
+  int x = 0;
+  int *y[1];
+  y[0] = &x;
+}
+
+struct A10 { int *a[10]; };
+
+struct A10 foo72aa(void)
+{
+  int x = 0;	/* { dg-message "moved to heap: x" "" } */
+  /* { dg-message "'x' declared here" "c-only" { target *-*-* } .-1 } */
+  struct A10 y = { 0 };
+  y.a[0] = &x;
+  return y;	/* { dg-warning "address of local variable 'x' escapes: returned from 'foo72aa'" "c-only" } */
+}
+
+void foo72a(void)
+{
+  int *y[10];
+  for (int i = 0; i < 10; i++)
+    {
+      int x = i;	/* { dg-message "moved to heap: x" "" } */
+      y[i] = &x;
+    }
+  return;
+}
+
+struct A10 foo72b(void)
+{
+  struct A10 y = { 0 };
+  for (int i = 0; i < 10; i++)
+    {
+      int x = i;	/* { dg-message "moved to heap: x" "" } */
+  /* { dg-message "'x' declared here" "c-only" { target *-*-* } .-1 } */
+      y.a[i] = &x;
+    }
+  return y;	/* { dg-warning "address of local variable 'x' escapes: returned from 'foo72b'" "c-only" } */
+}
+
+/* foo73, foo731, foo74, foo74a: defer of a closure in a loop.  */
+/* go-noc: "\[\]int{...} does not escape$" "func literal escapes to heap$" (defer) */
+/* go-noc: "\[\]int{...} does not escape$" "moved to heap: vv$" "func literal escapes to heap$" (defer) */
+/* go-noc: "\[\]int{...} does not escape$" "func literal escapes to heap$" (defer) */
+/* go-noc: "\[\]int{...} does not escape$" "moved to heap: vv$" "func literal escapes to heap$" (defer) */
+
+typedef void (*fv)(void);
+
+void foo74b(void)
+{
+  fv array[3];
+  int *s = malloc(3 * sizeof(int));	/* { dg-message "malloc\\(12\\) does not escape" "" } */
+  s[0] = 3, s[1] = 2, s[2] = 1;
+  for (int i = 0; i < 3; i++)
+    {
+      int vv = s[i];
+      void lit(void) { __builtin_printf("%d", vv); }	/* { dg-message "nested function 'lit' escapes to heap" "go-bug" { xfail *-*-* } } */
+  /* { dg-message "nested function 'lit' does not escape" "bug-extra: loop depth not applied to a nested function" { target *-*-* } .-1 } */
+      array[i] = lit;
+    }
+}
+
+void foo74c(void)
+{
+  fv array[3];
+  int *s = malloc(3 * sizeof(int));	/* { dg-message "malloc\\(12\\) does not escape" "" } */
+  s[0] = 3, s[1] = 2, s[2] = 1;
+  for (int i = 0; i < 3; i++)
+    {
+      int vv = s[i];	/* { dg-message "moved to heap: vv" "go-bug" { xfail *-*-* } } */
+      void lit(void) { __builtin_printf("%p", (void *) &vv); }	/* { dg-message "nested function 'lit' escapes to heap" "go-bug" { xfail *-*-* } } */
+  /* { dg-message "nested function 'lit' does not escape" "bug-extra: loop depth not applied to a nested function" { target *-*-* } .-1 } */
+      array[i] = lit;
+    }
+}
+
+/* Go's variadic ...interface{}: an array of void * and its count.  */
+int *myprint(int *y, void **x, int n)	/* { dg-message "leaking param: y to result ~r0 level=0" "" } */
+  /* { dg-message "x does not escape" "" { target *-*-* } .-1 } */
+{
+  return y;
+}
+
+void **myprint1(int *y, void **x, int n)	/* { dg-message "leaking param: x to result ~r0 level=0" "" } */
+  /* { dg-message "y does not escape" "" { target *-*-* } .-1 } */
+{
+  return &x[0];
+}
+
+/* The boxing of 1, 2, 3 into interface values is Go's only; the
+   "... argument" slice is a local array args, printed only when it moves
+   to the heap.  */
+void foo75(int *z)	/* { dg-message "z does not escape" "" } */
+{
+  void *args[3] = { (void *) 1, (void *) 2, (void *) 3 };
+  myprint(z, args, 3);
+  /* go-noc: "1 does not escape" "2 does not escape" "3 does not escape" (boxing into an interface) */
+  /* dropped-c-differs: "... argument does not escape$" (a local array in C, nothing printed for it) */
+}
+
+void foo75a(int *z)	/* { dg-message "z does not escape" "" } */
+{
+  void *args[3] = { (void *) 1, (void *) 2, (void *) 3 };
+  myprint1(z, args, 3);
+  /* go-noc: "1 does not escape" "2 does not escape" "3 does not escape" (boxing into an interface) */
+  /* dropped-c-differs: "... argument does not escape$" (a local array in C, nothing printed for it) */
+}
+
+void foo75esc(int *z)	/* { dg-message "leaking param: z" "" } */
+{
+  void *args[3] = { (void *) 1, (void *) 2, (void *) 3 };
+  gxx = myprint(z, args, 3);
+  /* go-noc: "1 does not escape" "2 does not escape" "3 does not escape" (boxing into an interface) */
+  /* dropped-c-differs: "... argument does not escape$" (a local array in C, nothing printed for it) */
+}
+
+void foo75aesc(int *z)	/* { dg-message "z does not escape" "" } */
+{
+  void ***ppi = 0;
+  void *args[3] = { (void *) 1, (void *) 2, (void *) 3 };	/* { dg-message "moved to heap: args" "c-differs: the ... argument is a local array in C" } */
+  *ppi = myprint1(z, args, 3);
+  /* go-noc: "1 escapes to heap$" "2 escapes to heap$" "3 escapes to heap$" (boxing into an interface) */
+  /* dropped-c-differs: "... argument escapes to heap$" (the ... argument is a local array in C) */
+}
+
+void foo75aesc1(int *z)	/* { dg-message "z does not escape" "" } */
+{
+  void *args[3] = { (void *) 1, (void *) 2, (void *) 3 };	/* { dg-message "moved to heap: args" "c-differs: the ... argument is a local array in C" } */
+  /* { dg-message "'args' declared here" "c-only" { target *-*-* } .-1 } */
+  sink = myprint1(z, args, 3);	/* { dg-warning "address of local variable 'args' escapes: stored in global 'sink'" "c-only" } */
+  /* go-noc: "1 escapes to heap$" "2 escapes to heap$" "3 escapes to heap$" (boxing into an interface) */
+  /* dropped-c-differs: "... argument escapes to heap$" (the ... argument is a local array in C) */
+}
+
+void foo76(int *z)	/* { dg-message "z does not escape" "" } */
+{
+  void *args[1] = { z };
+  myprint(0, args, 1);
+  /* dropped-c-differs: "... argument does not escape$" (a local array in C, nothing printed for it) */
+}
+
+void foo76a(int *z)	/* { dg-message "z does not escape" "" } */
+{
+  void *args[1] = { z };
+  myprint1(0, args, 1);
+  /* dropped-c-differs: "... argument does not escape$" (a local array in C, nothing printed for it) */
+}
+
+void foo76b(void)
+{
+  void *args[3] = { (void *) 1, (void *) 2, (void *) 3 };
+  myprint(0, args, 3);
+  /* go-noc: "1 does not escape" "2 does not escape" "3 does not escape" (boxing into an interface) */
+  /* dropped-c-differs: "... argument does not escape$" (a local array in C, nothing printed for it) */
+}
+
+void foo76c(void)
+{
+  void *args[3] = { (void *) 1, (void *) 2, (void *) 3 };
+  myprint1(0, args, 3);
+  /* go-noc: "1 does not escape" "2 does not escape" "3 does not escape" (boxing into an interface) */
+  /* dropped-c-differs: "... argument does not escape$" (a local array in C, nothing printed for it) */
+}
+
+/* foo76d, foo76e, foo76f, foo76g: defer.  */
+/* go-noc: "1 does not escape" "2 does not escape" "3 does not escape" "... argument does not escape$" (defer) */
+/* go-noc: "1 does not escape" "2 does not escape" "3 does not escape" "... argument does not escape$" (defer) */
+/* go-noc: "... argument does not escape$" "1 escapes to heap$" "2 escapes to heap$" "3 escapes to heap$" (defer) */
+/* go-noc: "... argument does not escape$" "1 escapes to heap$" "2 escapes to heap$" "3 escapes to heap$" (defer) */
+
+void foo77(void **z, int n)	/* { dg-message "z does not escape" "" } */
+{
+  myprint(0, z, n);
+}
+
+void foo77a(void **z, int n)	/* { dg-message "z does not escape" "" } */
+{
+  myprint1(0, z, n);
+}
+
+void foo77b(void **z, int n)	/* { dg-message "leaking param: z" "" } */
+{
+  void ***ppi = 0;
+  *ppi = myprint1(0, z, n);
+}
+
+void foo77c(void **z, int n)	/* { dg-message "leaking param: z" "" } */
+{
+  sink = myprint1(0, z, n);
+}
+
+void dotdotdot(void)
+{
+  int i = 0;
+  void *args[1] = { &i };
+  myprint(0, args, 1);
+  /* dropped-c-differs: "... argument does not escape$" (a local array in C, nothing printed for it) */
+  int j = 0;
+  void *args1[1] = { &j };
+  myprint1(0, args1, 1);
+  /* dropped-c-differs: "... argument does not escape$" (a local array in C, nothing printed for it) */
+}
+
+int *foo78(int z)	/* { dg-message "moved to heap: z" "" } */
+{
+  return &z;	/* { dg-warning "function returns address of local variable" "c-only" } */
+}
+
+int *foo78a(int z)	/* { dg-message "moved to heap: z" "" } */
+  /* { dg-message "'z' declared here" "c-only" { target *-*-* } .-1 } */
+{
+  int *y = &z;
+  int **x = &y;
+  return *x;	/* { dg-warning "address of local variable 'z' escapes: returned from 'foo78a'" "c-only" } */
+}
+
+int *foo79(void)
+{
+  return malloc(sizeof(int));	/* { dg-message "malloc\\(4\\) escapes to heap" "" } */
+}
+
+int *foo80(void)
+{
+  int *z;
+  for (;;)
+    z = malloc(sizeof(int));	/* { dg-message "malloc\\(4\\) does not escape" "go-imprecise: z is overwritten before the next iteration reads it: the flow-sensitive GIMPLE sees the allocation dead at the loop back edge, Go's loop depth does not" } */
+  /* dropped-go-imprecise: "new\(int\) escapes to heap$" (z is overwritten before the next iteration reads it: the flow-sensitive GIMPLE sees the allocation dead at the loop back edge, Go's loop depth does not) */
+  (void) z;
+  return 0;
+}
+
+int *foo81(void)
+{
+  for (;;)
+    {
+      int *z = malloc(sizeof(int));	/* { dg-message "malloc\\(4\\) does not escape" "" } */
+      (void) z;
+    }
+  return 0;
+}
+
+struct two { int *x, *y; };
+
+struct two tee(int *p)	/* { dg-message "leaking param: p to result ~r0 level=0" "" } */
+/* dropped-c-differs: "leaking param: p to result x level=0$" (one C struct result ~r0 holds both Go results) */
+/* dropped-c-differs: "leaking param: p to result y level=0$" (one C struct result ~r0 holds both Go results) */
+{
+  return (struct two) { p, p };
+}
+
+void noop(int *x, int *y)	/* { dg-message "x does not escape" "" } */
+  /* { dg-message "y does not escape" "" { target *-*-* } .-1 } */
+{
+}
+
+/* foo82: go and defer statements.  */
+/* go-noc: "moved to heap: x$" "moved to heap: y$" "moved to heap: z$" (go statement) */
+/* go-noc: "moved to heap: u$" "moved to heap: v$" "moved to heap: w$" (defer) */
+
+struct LimitedFooer { struct M Fooer; long N; };
+
+void LimitedFooer_Foo(void *p) { }	/* { dg-message "p does not escape" "c-only" } */
+
+struct M LimitFooer(struct M r, long n)	/* { dg-message "leaking param: r" "" } */
+{
+  struct LimitedFooer *l = malloc(sizeof(struct LimitedFooer));	/* { dg-message "malloc\\(24\\) escapes to heap" "" } */
+  *l = (struct LimitedFooer) { r, n };
+  return (struct M) { LimitedFooer_Foo, l };
+}
+
+struct mapPP *foo90(int *x)	/* { dg-message "leaking param: x" "" } */
+{
+  struct mapPP *m = calloc(1, sizeof(struct mapPP));	/* { dg-message "calloc\\(1, 136\\) escapes to heap" "" } */
+  m->k[0] = 0, m->v[0] = x, m->n = 1;
+  return m;
+}
+
+struct mapPP *foo91(int *x)	/* { dg-message "leaking param: x" "" } */
+{
+  struct mapPP *m = calloc(1, sizeof(struct mapPP));	/* { dg-message "calloc\\(1, 136\\) escapes to heap" "" } */
+  m->k[0] = x, m->v[0] = 0, m->n = 1;
+  return m;
+}
+
+struct A2 { int *a[2]; };
+
+struct A2 foo92(int *x)	/* { dg-message "leaking param: x to result ~r0 level=0" "" } */
+{
+  return (struct A2) { { x, 0 } };
+}
+
+struct chanP { int *buf[8]; int n; };	/* chan *int */
+
+int *foo93(struct chanP *c)	/* { dg-message "leaking param: c to result ~r0 level=1" "c-differs: a C channel or map is a struct read through its pointer, the value read is its content; Go's receive and map lookup are runtime calls whose value comes from the heap" } */
+/* dropped-c-differs: "c does not escape$" (a C channel or map is a struct read through its pointer, the value read is its content; Go's receive and map lookup are runtime calls whose value comes from the heap) */
+{
+  while (c->n > 0)
+    return c->buf[--c->n];
+  return 0;
+}
+
+int *foo94(struct mapPP *m, _Bool b)	/* { dg-message "leaking param: m to result ~r0 level=1" "" } */
+{
+  for (int i = 0; i < m->n; i++)
+    {
+      if (b)
+	return m->k[i];
+      return m->v[i];
+    }
+  return 0;
+}
+
+void foo95(struct mapPP *m, int *x)	/* { dg-message "m does not escape" "" } */
+  /* { dg-message "leaking param: x" "" { target *-*-* } .-1 } */
+{
+  m->k[0] = x, m->v[0] = x;
+}
+
+int *foo96(int **m)	/* { dg-message "leaking param: m to result ~r0 level=1" "" } */
+{
+  return m[0];
+}
+
+struct A1 { int *a[1]; };
+
+int *foo97(struct A1 m)	/* { dg-message "leaking param: m to result ~r0 level=0" "" } */
+{
+  return m.a[0];
+}
+
+struct mapIP { int k[8]; int *v[8]; int n; };	/* map[int]*int */
+
+int *foo98(struct mapIP *m)	/* { dg-message "leaking param: m to result ~r0 level=1" "c-differs: a C channel or map is a struct read through its pointer, the value read is its content; Go's receive and map lookup are runtime calls whose value comes from the heap" } */
+/* dropped-c-differs: "m does not escape$" (a C channel or map is a struct read through its pointer, the value read is its content; Go's receive and map lookup are runtime calls whose value comes from the heap) */
+{
+  return m->v[0];
+}
+
+int **foo99(struct A1 *m)	/* { dg-message "leaking param: m to result ~r0 level=0" "" } */
+{
+  return m->a;
+}
+
+int *foo100(int **m, int n)	/* { dg-message "leaking param: m to result ~r0 level=1" "" } */
+{
+  for (int i = 0; i < n; i++)
+    return m[i];
+  return 0;
+}
+
+int *foo101(struct A1 m)	/* { dg-message "leaking param: m to result ~r0 level=0" "" } */
+{
+  for (int i = 0; i < 1; i++)
+    return m.a[i];
+  return 0;
+}
+
+int *foo101a(struct A1 m)	/* { dg-message "m does not escape" "" } */
+{
+  for (int i = 0; i < 1; i++)	/* { dg-message "moved to heap: i" "" } */
+    return &i;	/* { dg-warning "function returns address of local variable" "c-only" } */
+  return 0;
+}
+
+void foo102(int **m, int *x)	/* { dg-message "m does not escape" "" } */
+  /* { dg-message "leaking param: x" "" { target *-*-* } .-1 } */
+{
+  m[0] = x;
+}
+
+void foo103(struct A1 m, int *x)	/* { dg-message "m does not escape" "" } */
+  /* { dg-message "x does not escape" "" { target *-*-* } .-1 } */
+{
+  m.a[0] = x;
+}
+
+int **y;
+int ny;
+
+void foo104(int **x, int n)	/* { dg-message "leaking param content: x" "" } */
+{
+  memcpy(y, x, (n < ny ? n : ny) * sizeof(int *));
+}
+
+void foo105(int **x, int n)	/* { dg-message "leaking param content: x" "" } */
+{
+  memcpy(y + ny, x, n * sizeof(int *));
+}
+
+void foo106(int *x)	/* { dg-message "leaking param: x" "" } */
+{
+  y[ny] = x;
+}
+
+struct mapPP *foo107(int *x)	/* { dg-message "leaking param: x" "" } */
+{
+  struct mapPP *m = calloc(1, sizeof(struct mapPP));	/* { dg-message "calloc\\(1, 136\\) escapes to heap" "" } */
+  m->k[0] = x, m->v[0] = 0, m->n = 1;
+  return m;
+}
+
+struct mapPP *foo108(int *x)	/* { dg-message "leaking param: x" "" } */
+{
+  struct mapPP *m = calloc(1, sizeof(struct mapPP));	/* { dg-message "calloc\\(1, 136\\) escapes to heap" "" } */
+  m->k[0] = 0, m->v[0] = x, m->n = 1;
+  return m;
+}
+
+int *foo109(int *x)	/* { dg-message "leaking param: x" "" } */
+{
+  struct mapPP *m = calloc(1, sizeof(struct mapPP));	/* { dg-message "calloc\\(1, 136\\) does not escape" "" } */
+  m->k[0] = x, m->v[0] = 0, m->n = 1;
+  for (int i = 0; i < m->n; i++)
+    return m->k[i];
+  return 0;
+}
+
+int *foo110(int *x)	/* { dg-message "leaking param: x" "" } */
+{
+  struct mapPP *m = calloc(1, sizeof(struct mapPP));	/* { dg-message "calloc\\(1, 136\\) does not escape" "" } */
+  m->k[0] = 0, m->v[0] = x, m->n = 1;
+  return m->v[0];
+}
+
+int *foo111(int *x)	/* { dg-message "leaking param: x" "c-differs: the malloc'ed literal is filled by a store through its pointer, which goes to the heap (Go's rule too); Go's literal is no such store" } */
+/* dropped-c-differs: "leaking param: x to result ~r0 level=0" (the malloc'ed literal is filled by a store through its pointer, which goes to the heap (Go's rule too); Go's literal is no such store) */
+{
+  int **m = malloc(sizeof(int *));	/* { dg-message "malloc\\(8\\) does not escape" "" } */
+  m[0] = x;
+  return m[0];
+}
+
+int *foo112(int *x)	/* { dg-message "leaking param: x to result ~r0 level=0" "" } */
+{
+  int *m[1] = { x };
+  return m[0];
+}
+
+int *foo113(int *x)	/* { dg-message "leaking param: x to result ~r0 level=0" "" } */
+{
+  struct Bar m = { .ii = x };
+  return m.ii;
+}
+
+int *foo114(int *x)	/* { dg-message "leaking param: x" "c-differs: the malloc'ed literal is filled by a store through its pointer, which goes to the heap (Go's rule too); Go's literal is no such store" } */
+/* dropped-c-differs: "leaking param: x to result ~r0 level=0" (the malloc'ed literal is filled by a store through its pointer, which goes to the heap (Go's rule too); Go's literal is no such store) */
+{
+  struct Bar *m = malloc(sizeof(struct Bar));	/* { dg-message "malloc\\(16\\) does not escape" "" } */
+  *m = (struct Bar) { .ii = x };
+  return m->ii;
+}
+
+int *foo115(int *x)	/* { dg-message "leaking param: x" "c-differs: a pointer converted to an integer escapes: the analysis does not follow it back to a pointer; Go keeps unsafe.Pointer arithmetic" } */
+/* dropped-c-differs: "leaking param: x to result ~r0 level=0" (a pointer converted to an integer escapes: the analysis does not follow it back to a pointer; Go keeps unsafe.Pointer arithmetic) */
+{
+  return (int *) ((__UINTPTR_TYPE__) x + 1);
+}
+
+int *foo116(_Bool b)
+{
+  if (b)
+    {
+      int x = 1;	/* { dg-message "moved to heap: x" "" } */
+      return &x;	/* { dg-warning "function returns address of local variable" "c-only" } */
+    }
+  else
+    {
+      int y = 1;	/* { dg-message "moved to heap: y" "" } */
+      return &y;	/* { dg-warning "function returns address of local variable" "c-only" } */
+    }
+  return 0;
+}
+
+void foo117(void (*unknown)(void *))	/* { dg-message "unknown does not escape" "" } */
+{
+  int x = 1;	/* { dg-message "moved to heap: x" "" } */
+  unknown(&x);
+}
+
+void foo118(void (*unknown)(int *))	/* { dg-message "unknown does not escape" "" } */
+{
+  int x = 1;	/* { dg-message "moved to heap: x" "" } */
+  unknown(&x);
+}
+
+void external(int *);
+
+void foo119(int *x)	/* { dg-message "leaking param: x" "" } */
+{
+  external(x);
+}
+
+/* foo120 (labels, no verdict) not needed.  foo121, foo121b: defer and go.  */
+/* go-noc: "... argument does not escape$" "i escapes to heap$" (defer) */
+/* go-noc: "... argument does not escape$" "i escapes to heap$" (go statement) */
+/* go-noc: "... argument does not escape$" "i escapes to heap$" (defer) */
+/* go-noc: "... argument does not escape$" "i escapes to heap$" (go statement) */
+
+void foo122(void)
+{
+  int *i;
+  goto L1;
+L1:
+  i = malloc(sizeof(int));	/* { dg-message "malloc\\(4\\) does not escape" "" } */
+  (void) i;
+}
+
+void foo123(void)
+{
+  int *i;
+L1:
+  i = malloc(sizeof(int));	/* { dg-message "malloc\\(4\\) does not escape" "go-imprecise: i is overwritten before the next iteration reads it: the flow-sensitive GIMPLE sees the allocation dead at the backward goto, Go's loop depth does not" } */
+  /* dropped-go-imprecise: "new\(int\) escapes to heap$" (i is overwritten before the next iteration reads it: the flow-sensitive GIMPLE sees the allocation dead at the backward goto, Go's loop depth does not) */
+  goto L1;
+  (void) i;
+}
+
+void foo124(int **x)	/* { dg-message "leaking param: x" "c-differs: GNU C keeps the captured x and p in one frame object, read field-insensitively: storing p stores x too; Go captures each variable apart" } */
+/* dropped-c-differs: "x does not escape$" (GNU C keeps the captured x and p in one frame object, read field-insensitively: storing p stores x too; Go captures each variable apart) */
+{
+  int i = 0;	/* { dg-message "moved to heap: i" "" } */
+  int *p = &i;
+  void lit(void) { *x = p; }
+  /* dropped-c-differs: "func literal does not escape" (called directly, the nested function's address is never taken) */
+  lit();
+}
+
+void foo125(struct chanP *ch)	/* { dg-message "leaking param: ch" "c-differs: GNU C keeps the captured ch and p in one frame object, read field-insensitively: storing p stores ch too; Go captures each variable apart" } */
+/* dropped-c-differs: "ch does not escape$" (GNU C keeps the captured ch and p in one frame object, read field-insensitively: storing p stores ch too; Go captures each variable apart) */
+{
+  int i = 0;	/* { dg-message "moved to heap: i" "" } */
+  int *p = &i;
+  void lit(void) { ch->buf[ch->n++] = p; }
+  /* dropped-c-differs: "func literal does not escape" (called directly, the nested function's address is never taken) */
+  lit();
 }
