@@ -1134,3 +1134,280 @@ void foo125(struct chanP *ch)	/* { dg-message "leaking param: ch" "c-differs: GN
   /* dropped-c-differs: "func literal does not escape" (called directly, the nested function's address is never taken) */
   lit();
 }
+
+/* foo126 on: a func literal called on the spot is a nested function called
+   directly; its address is never taken, so there is no verdict for it.  */
+#define LITCALL "called directly, the nested function's address is never taken"
+
+void foo126(void)
+{
+  int *px = 0;	/* { dg-message "moved to heap: px" "c-differs: GNU C keeps the captured px and i in one frame object: i moved to the heap takes px with it" } */
+  for (;;)
+    {
+      int i = 0;	/* { dg-message "moved to heap: i" "" } */
+      void lit(void) { px = &i; }
+      /* dropped-c-differs: "func literal does not escape$" (called directly, the nested function's address is never taken) */
+      lit();
+    }
+  (void) px;
+}
+
+int *px;
+
+void foo127(void)
+{
+  int i = 0;	/* { dg-message "moved to heap: i" "" } */
+  /* { dg-message "'i' declared here" "c-only" { target *-*-* } .-1 } */
+  int *p = &i;
+  int *q = p;
+  px = q;	/* { dg-warning "address of local variable 'i' escapes: stored in global 'px'" "c-only" } */
+}
+
+void foo128(void)
+{
+  int i = 0;
+  int *p = &i;
+  int *q = p;
+  (void) q;
+}
+
+void foo129(void)
+{
+  int i = 0;	/* { dg-message "moved to heap: i" "" } */
+  /* { dg-message "'i' declared here" "c-only" { target *-*-* } .-1 } */
+  int *p = &i;
+  void lit(void)
+  {
+    int *q = p;
+    void lit2(void)
+    {
+      int *r = q;
+      px = r;
+    }
+    lit2();
+  }
+  /* dropped-c-differs: "func literal does not escape$" (called directly, the nested function's address is never taken) */
+  /* dropped-c-differs: "func literal does not escape$" (called directly, the nested function's address is never taken) */
+  lit();	/* { dg-warning "address of local variable 'i' escapes: stored in a global by 'lit'" "c-only" } */
+}
+
+void foo130(void)
+{
+  for (;;)
+    {
+      int i = 0;	/* { dg-message "moved to heap: i" "" } */
+  /* { dg-message "'i' declared here" "c-only" { target *-*-* } .-1 } */
+      void lit(void) { px = &i; }
+      /* dropped-c-differs: "func literal does not escape$" (called directly, the nested function's address is never taken) */
+      lit();	/* { dg-warning "address of local variable 'i' escapes: stored in a global by 'lit'" "c-only" } */
+    }
+}
+
+void foo131(void)
+{
+  int i = 0;	/* { dg-message "moved to heap: i" "" } */
+  /* { dg-message "'i' declared here" "c-only" { target *-*-* } .-1 } */
+  void lit(void) { px = &i; }
+  /* dropped-c-differs: "func literal does not escape$" (called directly, the nested function's address is never taken) */
+  lit();	/* { dg-warning "address of local variable 'i' escapes: stored in a global by 'lit'" "c-only" } */
+}
+
+/* foo132 (go), foo133 (defer).  */
+/* go-noc: "moved to heap: i$" "func literal escapes to heap$" (go statement) */
+/* go-noc: "moved to heap: i$" "func literal does not escape$" (defer) */
+
+void foo134(void)
+{
+  int i = 0;
+  int *p = &i;
+  void lit(void)
+  {
+    int *q = p;
+    void lit2(void)
+    {
+      int *r = q;
+      (void) r;
+    }
+    lit2();
+  }
+  /* dropped-c-differs: "func literal does not escape$" (called directly, the nested function's address is never taken) */
+  /* dropped-c-differs: "func literal does not escape$" (called directly, the nested function's address is never taken) */
+  lit();
+}
+
+/* foo135, foo136, foo137: go statements.  */
+/* go-noc: "moved to heap: i$" "func literal escapes to heap$" "func literal does not escape$" (go statement) */
+/* go-noc: "moved to heap: i$" "func literal escapes to heap$" "func literal does not escape$" (go statement) */
+/* go-noc: "moved to heap: i$" "func literal does not escape$" "func literal escapes to heap$" (go statement) */
+
+unsigned char *foo138(void)
+{
+  struct T { unsigned char x[1]; };
+  struct T *t = malloc(sizeof(struct T));	/* { dg-message "malloc\\(1\\) escapes to heap" "" } */
+  return &t->x[0];
+}
+
+unsigned char *foo139(void)
+{
+  struct T { struct { unsigned char y; } x; };
+  struct T *t = malloc(sizeof(struct T));	/* { dg-message "malloc\\(1\\) escapes to heap" "" } */
+  return &t->x.y;
+}
+
+void *foo140(void)
+{
+  struct T { const char *X; };
+  struct U { const char *X; struct T *T; };
+  struct T *t = malloc(sizeof(struct T));	/* { dg-message "malloc\\(8\\) escapes to heap" "" } */
+  *t = (struct T) { 0 };
+  struct U *u = malloc(sizeof(struct U));	/* { dg-message "malloc\\(16\\) escapes to heap" "" } */
+  *u = (struct U) { t->X, t };
+  return u;
+}
+
+/* //go:noescape has no C counterpart: F1 to F4 are external.  */
+void F1(unsigned char *);
+void F2(unsigned char *);
+void F3(unsigned char *x);
+void F4(unsigned char *x);
+/* go-noc: "x does not escape$" (a declaration without body gets no verdict in C) */
+/* go-noc: "leaking param: x$" (a declaration without body gets no verdict in C) */
+
+void G(void)
+{
+  unsigned char buf1[10];	/* { dg-message "moved to heap: buf1" "c-differs: C has no //go:noescape, an external function keeps its pointer arguments" } */
+  F1(buf1);
+
+  unsigned char buf2[10];	/* { dg-message "moved to heap: buf2" "" } */
+  F2(buf2);
+
+  unsigned char buf3[10];	/* { dg-message "moved to heap: buf3" "c-differs: C has no //go:noescape, an external function keeps its pointer arguments" } */
+  F3(buf3);
+
+  unsigned char buf4[10];	/* { dg-message "moved to heap: buf4" "" } */
+  F4(buf4);
+}
+
+struct Tm { int x; };
+
+void Tm_M(struct Tm *t)	/* { dg-message "t does not escape" "" } */
+{
+}
+
+/* A method value t.M is a nested function calling Tm_M(t).  */
+void foo141(void)
+{
+  void (*f)(void);
+  struct Tm *t = malloc(sizeof(struct Tm));	/* { dg-message "malloc\\(4\\) does not escape" "" } */
+  void tM(void) { Tm_M(t); }	/* { dg-message "nested function 'tM' does not escape" "" } */
+  f = tM;
+  (void) f;
+}
+
+void (*gf)(void);
+
+void foo142(void)
+{
+  struct Tm *t = malloc(sizeof(struct Tm));	/* { dg-message "malloc\\(4\\) escapes to heap" "" } */
+  /* { dg-message "moved to heap: t" "c-differs: a GNU C nested function reads t in its frame: t is captured by reference, Go's method value copies t" { target *-*-* } .-1 } */
+  /* { dg-message "'t' declared here" "c-only" { target *-*-* } .-2 } */
+  void tM(void) { Tm_M(t); }	/* { dg-message "nested function 'tM' escapes to heap" "" } */
+  gf = tM;	/* { dg-warning "address of local variable 't' escapes: captured by escaping nested function 'tM'" "c-only" } */
+}
+
+void foo143(void)
+{
+  for (int i = 0; i < 1000; i++)
+    {
+      void lit(void)
+      {
+	for (int i = 0; i < 1; i++)
+	  {
+	    struct Tm t;
+	    Tm_M(&t);
+	  }
+      }
+      /* dropped-c-differs: "func literal does not escape$" (called directly, the nested function's address is never taken) */
+      lit();
+    }
+}
+
+void foo144a(int *);
+void foo144b(int *);
+
+void foo144(void)
+{
+  int x = 0;	/* { dg-message "moved to heap: x" "c-differs: C has no //go:noescape, an external function keeps its pointer arguments" } */
+  foo144a(&x);
+  int y = 0;	/* { dg-message "moved to heap: y" "c-differs: C has no //go:noescape, an external function keeps its pointer arguments" } */
+  foo144b(&y);
+}
+
+struct List { struct List *Next; };
+
+void foo145(struct List l)	/* { dg-message "l does not escape" "" } */
+{
+  struct List *p;
+  for (p = &l; p->Next != 0; p = p->Next)
+    ;
+}
+
+void foo146(struct List l)	/* { dg-message "l does not escape" "" } */
+{
+  struct List *p;
+  p = &l;
+  for (; p->Next != 0; p = p->Next)
+    ;
+}
+
+void foo147(struct List l)	/* { dg-message "l does not escape" "" } */
+{
+  struct List *p;
+  p = &l;
+  while (p->Next != 0)
+    p = p->Next;
+}
+
+void foo148(struct List l)	/* { dg-message "l does not escape" "" } */
+{
+  for (struct List *p = &l; p->Next != 0; p = p->Next)
+    ;
+}
+
+void foo149(struct List l)	/* { dg-message "l does not escape" "" } */
+{
+  struct List *p;
+  for (;;)
+    for (p = &l; p->Next != 0; p = p->Next)
+      ;
+}
+
+unsigned char *save150;
+
+void foo150(unsigned char *x, int n)	/* { dg-message "leaking param: x" "" } */
+{
+  save150 = x;
+}
+
+void bar150(void)
+{
+  unsigned char args[3] = { 1, 2, 3 };	/* { dg-message "moved to heap: args" "c-differs: the ... argument is a local array in C" } */
+  /* { dg-message "'args' declared here" "c-only" { target *-*-* } .-1 } */
+  foo150(args, 3);	/* { dg-warning "address of local variable 'args' escapes: stored in a global by 'foo150'" "c-only" } */
+  /* dropped-c-differs: "... argument escapes to heap$" (the ... argument is a local array in C) */
+}
+
+int *save151;
+
+void foo151(int *x)	/* { dg-message "leaking param: x" "" } */
+{
+  save151 = x;
+}
+
+void bar151(void)
+{
+  int a[64];	/* { dg-message "moved to heap: a" "" } */
+  /* { dg-message "'a' declared here" "c-only" { target *-*-* } .-1 } */
+  a[4] = 101;
+  foo151(&(&a)[0][4]);	/* { dg-warning "address of local variable 'a' escapes: stored in a global by 'foo151'" "c-only" } */
+}
