@@ -40,6 +40,19 @@
 /* __builtin_dynamic_object_size appeared in GCC 12.  */
 #define ESCAPE_HAVE_DYNAMIC_OBJECT_SIZE (BUILDING_GCC_MAJOR >= 12)
 
+/* EAF flags (what a call does with a pointer argument) were renamed in
+   GCC 12.  */
+#if BUILDING_GCC_MAJOR >= 12
+#define ESCAPE_EAF_NOESCAPE(f) \
+  (((f) & EAF_UNUSED) || \
+   ((f) & (EAF_NO_DIRECT_ESCAPE | EAF_NO_INDIRECT_ESCAPE)) == \
+       (EAF_NO_DIRECT_ESCAPE | EAF_NO_INDIRECT_ESCAPE))
+#define ESCAPE_EAF_NODIRECTESCAPE(f) ((f) & EAF_NO_DIRECT_ESCAPE)
+#else
+#define ESCAPE_EAF_NOESCAPE(f) ((f) & (EAF_UNUSED | EAF_NOESCAPE))
+#define ESCAPE_EAF_NODIRECTESCAPE(f) ((f) & EAF_NODIRECTESCAPE)
+#endif
+
 /* GCC 14 added heap trampolines (-ftrampoline-impl=heap).  */
 #if BUILDING_GCC_MAJOR >= 14
 #define ESCAPE_IS_NESTED_PTR_CREATED(code) ((code) == BUILT_IN_GCC_NESTED_PTR_CREATED)

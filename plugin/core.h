@@ -15,6 +15,7 @@
 
 void *esc_xrealloc(void *p, size_t size);
 void *esc_xcalloc(size_t n, size_t size);
+char *esc_strdup(const char *s);     /* NULL stays NULL */
 
 struct esc_edge {
   esc_loc_id src;
@@ -57,6 +58,7 @@ struct esc_loc {
   esc_pos def_pos;           /* the statement storing it there */
   uint8_t def_why;
   const char *def_closure;   /* nested function it is captured by */
+  bool def_context;          /* ... or function whose context it is */
 
   /* parameters */
   uint16_t param_index;
@@ -68,6 +70,7 @@ struct esc_loc {
 
   /* allocations */
   long long alloc_size;      /* -1 when not constant */
+  uint8_t freed;             /* enum esc_freed */
 };
 
 /* A call waiting for its callee's summary.  */
@@ -93,7 +96,6 @@ struct esc_summary {
   unsigned nparams;
   struct esc_tag *tags;      /* nparams + 1 (static chain last); NULL
                                 while the function is not solved */
-  uint8_t *global;           /* level of flow into a global, per param */
 };
 
 enum { FS_READING, FS_WAITING, FS_DONE };

@@ -89,8 +89,10 @@ plugin_init(struct plugin_name_args *plugin, struct plugin_gcc_version *version)
       ok = false;
     }
   }
-  if (!ok)
+  if (!ok) {
+    esc_config_release(&cfg);
     return 0;     /* the error makes GCC exit non-zero; nothing registered */
+  }
   if (cfg.help) {
     fputs(esc_help_text, stderr);
     return 0;
@@ -102,6 +104,7 @@ plugin_init(struct plugin_name_args *plugin, struct plugin_gcc_version *version)
   }
 
   escape_unit = esc_unit_new(&cfg);
+  esc_config_release(&cfg);
 
   struct register_pass_info pass;
   pass.pass = new escape_pass(g);

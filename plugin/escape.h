@@ -94,6 +94,8 @@ struct esc_config {
   long long max_stack;       /* largest implicit allocation on the stack */
   long long max_var;         /* largest explicit local on the stack */
   bool stats;                /* one summary line per unit */
+  char *allocators;          /* alloc=NAME,...: the project's allocators */
+  char *deallocators;        /* free=NAME,...: and deallocators */
   bool help, version;        /* print and do nothing else */
 };
 
@@ -105,6 +107,9 @@ void esc_config_init(struct esc_config *cfg);
    the argument into ERR (of size ERRLEN).  */
 bool esc_config_set(struct esc_config *cfg, const char *key,
                     const char *value, char *err, size_t errlen);
+
+/* Free what esc_config_set allocated.  */
+void esc_config_release(struct esc_config *cfg);
 
 /* The argument list printed by -fplugin-arg-escape-help.  */
 extern const char esc_help_text[];
@@ -142,6 +147,8 @@ enum esc_why {
   ESC_WHY_INTEGER,       /* "converted to integer" */
   ESC_WHY_ASM,           /* "inline asm operand" */
   ESC_WHY_UNKNOWN,       /* "unmodelled operation" */
+  ESC_WHY_CONTEXT,       /* "closure context": the void * passed along
+                            with a function, the C closure idiom */
   ESC_WHY_FIELD,         /* "field or element read": part of an object,
                             which may not be the part that holds the
                             address (field-insensitivity), so never a
@@ -189,6 +196,13 @@ void esc_loc_force_escape(struct esc_func *f, esc_loc_id l,
 /* Tell the reporter that a verdict on L should be shown (address taken
    local, allocation) -- other locations are internal.  */
 void esc_loc_set_reported(struct esc_func *f, esc_loc_id l, bool reported);
+/* Whether allocation L is freed in its function: on every path, on some
+   paths, or not here (the default).  */
+enum esc_freed { ESC_FREED_NOT_HERE, ESC_FREED_SOME, ESC_FREED_ALL };
+void esc_alloc_set_freed(struct esc_func *f, esc_loc_id l, enum esc_freed freed);
+/* Is NAME a deallocator (the C library's or one named by free=)?  */
+bool esc_unit_is_deallocator(const struct esc_unit *u, const char *name);
+
 /* Caller-chosen tag of a location (the adapter's tree), returned with
    verdicts.  */
 void esc_loc_set_cookie(struct esc_func *f, esc_loc_id l, void *cookie);
@@ -202,7 +216,13 @@ void esc_flow(struct esc_func *f, esc_loc_id dst, esc_loc_id src, int derefs,
 enum {
   ESC_ARG_OPAQUE = 1,       /* passed as void * or pointer to incomplete */
   ESC_ARG_CONSTANT = 2,     /* CST holds its integer value */
-  ESC_ARG_FLAT = 4          /* points to memory that holds no pointer */
+  ESC_ARG_FLAT = 4,         /* points to memory that holds no pointer */
+  /* What GCC knows of a builtin without a model (its EAF flags): */
+  ESC_ARG_NOESCAPE = 8,     /* neither it nor what it points to escapes */
+  ESC_ARG_CONTENT_ONLY = 16,/* it does not escape, its content may */
+  ESC_ARG_RETURNED = 32,    /* returned by the call */
+  ESC_ARG_CONTEXT = 64      /* the void * context of a function passed in
+                               the same call: captured by that closure */
 };
 struct esc_arg {
   esc_loc_id loc;
@@ -229,6 +249,8 @@ struct esc_call {
   esc_pos pos;
   int loop_depth;
   int size_arg[2];          /* alloc_size attribute arguments, -1 if none */
+  const char *context_of;   /* a function passed along with its context
+                               (void *) argument: the C closure idiom */
 };
 /* Record a call.  An allocation call (see model.c) makes a new ALLOC
    location, returned; otherwise ESC_NONE.  */
@@ -283,7 +305,8 @@ struct esc_verdict {
   const char *function;   /* name of the function */
   void *cookie;           /* the location's cookie */
   void *fn_cookie;        /* the function's cookie */
-  int level;              /* PARAM_RESULT level */
+  int level;              /* PARAM_RESULT level; CANDIDATE size */
+  enum esc_freed freed;   /* CANDIDATE: freed here on every/some path */
   unsigned nsteps;        /* -m=2 flow path, root last */
   const struct esc_step *steps;
   uint64_t seq;           /* creation order, for stable sorting */
@@ -312,6 +335,7 @@ enum esc_model_kind {
 struct esc_tag {
   uint8_t heap;    /* ESC_NO_LEAK or derefs */
   uint8_t result;  /* ESC_NO_LEAK or derefs */
+  uint8_t global;  /* ESC_NO_LEAK or derefs: kept where it surely outlives */
 };
 
 struct esc_model {
@@ -321,8 +345,8 @@ struct esc_model {
   int size0, size1, align;
   /* Per-parameter tags, one character each: '-' does not escape,
      'h' leaks to heap, 'c' content leaks to heap, 'r' leaks to result,
-     'R' returned and content leaks to heap.  The last character repeats
-     for variadic arguments.  */
+     'g' kept in global state (a certain escape: setvbuf, putenv).  The
+     last character repeats for variadic arguments.  */
   const char *tags;
 };
 

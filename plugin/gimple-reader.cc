@@ -40,6 +40,8 @@ private:
   hash_map<tree, tree> trampolines;     /* FRAME field -> nested fndecl */
   hash_map<tree, int> closures;         /* nested fndecl -> closure value */
   hash_map<tree, int> var_depth;        /* local -> loop depth of its scope */
+  auto_vec<std::pair<gcall *, esc_loc_id>> allocs;  /* allocation calls */
+  auto_vec<std::pair<gimple *, tree>> frees;        /* deallocations */
 
   esc_pos pos() const { return stmt_loc; }
   esc_loc_id decl_loc(tree decl);
@@ -48,7 +50,8 @@ private:
   void flow_addr(hole k, tree ref);
   hole lhs_hole(tree lhs);
   tree global_origin(tree ptr, int budget);
-  esc_loc_id temp_for(tree value, const char *name);
+  esc_loc_id temp_for(tree value, const char *name,
+                      enum esc_why why = ESC_WHY_ASSIGN);
   void read_params();
   void read_stmt(gimple *g);
   void read_assign(gassign *g);
@@ -58,6 +61,7 @@ private:
   void store_call_result(gcall *g, esc_loc_id value);
   void bind_indirect_results(tree nested, esc_loc_id frame);
   void note_large_locals();
+  void note_frees();
   void note_captures();
   void note_scopes();
   int bb_depth(basic_block bb) const;
@@ -67,6 +71,15 @@ private:
 reader::~reader() {}
 
 bool self_assignment(tree lhs, tree rhs, enum tree_code code);
+
+/* realloc and friends: GCC counts them as deallocators, we as consuming
+   their argument (it cannot be stack memory).  */
+bool
+esc_model_lookup_realloc(const char *name)
+{
+  const esc_model *m = name ? esc_model_lookup(name) : NULL;
+  return m && m->kind == ESC_MODEL_REALLOC;
+}
 tree known_target(tree fn);
 
 /* ------------------------------------------------------------ types */
@@ -164,6 +177,45 @@ user_name_of(tree t)
     t = gimple_assign_rhs1(def);
   }
   return NULL;
+}
+
+/* The value of an integer T when GCC knows it here: a constant, or an
+   SSA name defined from constants by copies, conversions and arithmetic
+   (at -O0 "n = 16; malloc (n)" is still "malloc (n_1)").  */
+bool
+constant_value(tree t, HOST_WIDE_INT *out, int budget)
+{
+  if (budget <= 0 || !t)
+    return false;
+  if (TREE_CODE(t) == INTEGER_CST) {
+    if (!tree_fits_shwi_p(t))
+      return false;
+    *out = tree_to_shwi(t);
+    return true;
+  }
+  if (TREE_CODE(t) != SSA_NAME || !INTEGRAL_TYPE_P(TREE_TYPE(t)))
+    return false;
+  gimple *def = SSA_NAME_DEF_STMT(t);
+  if (!def || !is_gimple_assign(def))
+    return false;
+  enum tree_code code = gimple_assign_rhs_code(def);
+  HOST_WIDE_INT a, b;
+  if (code == INTEGER_CST || code == SSA_NAME || CONVERT_EXPR_CODE_P(code))
+    return constant_value(gimple_assign_rhs1(def), out, budget - 1);
+  if (code != MULT_EXPR && code != PLUS_EXPR && code != MINUS_EXPR &&
+      code != LSHIFT_EXPR)
+    return false;
+  if (!constant_value(gimple_assign_rhs1(def), &a, budget - 1) ||
+      !constant_value(gimple_assign_rhs2(def), &b, budget - 1))
+    return false;
+  if (a < 0 || b < 0 || a > (1LL << 40) || b > (1LL << 40))
+    return false;                     /* keep clear of overflow */
+  switch (code) {
+  case MULT_EXPR: *out = a * b; return true;
+  case PLUS_EXPR: *out = a + b; return true;
+  case MINUS_EXPR: *out = a - b; return true;
+  default: if (b > 20) return false; *out = a << b; return true;
+  }
 }
 
 /* ------------------------------------------------------------ locations */
@@ -276,10 +328,10 @@ reader::ssa_loc(tree name)
 }
 
 esc_loc_id
-reader::temp_for(tree value, const char *name)
+reader::temp_for(tree value, const char *name, enum esc_why why)
 {
   esc_loc_id t = esc_loc_new(f, ESC_LOC_TEMP, name, stmt_loc, depth);
-  flow({t, 0, ESC_WHY_ASSIGN}, value);
+  flow({t, 0, why}, value);
   return t;
 }
 
@@ -705,24 +757,51 @@ reader::read_call(gcall *g)
   for (tree p = parm; p && !VOID_TYPE_P(TREE_VALUE(p)); p = TREE_CHAIN(p))
     nparams++;
 
+  /* The C closure idiom: a function and its void * context passed
+     together (pthread_create (&t, 0, worker, ctx)): the context is the
+     closure's captured state.  */
+  const char *context_of = NULL;
+  for (unsigned i = 0; i < nargs && !context_of; i++) {
+    tree a = gimple_call_arg(g, i);
+    if (TREE_CODE(a) == ADDR_EXPR && TREE_CODE(TREE_OPERAND(a, 0)) == FUNCTION_DECL)
+      context_of = IDENTIFIER_POINTER(DECL_NAME(TREE_OPERAND(a, 0)));
+  }
+  int return_flags = gimple_call_return_flags(g);
   for (unsigned i = 0; i < nargs; i++) {
     tree a = gimple_call_arg(g, i);
     tree ptype = parm && !VOID_TYPE_P(TREE_VALUE(parm)) ? TREE_VALUE(parm) : NULL_TREE;
     if (parm)
       parm = TREE_CHAIN(parm);
     esc_arg arg = {ESC_NONE, 0, 0, NULL};
-    if (TREE_CODE(a) == INTEGER_CST && tree_fits_shwi_p(a)) {
+    HOST_WIDE_INT cst;
+    if (constant_value(a, &cst, 8)) {
       arg.flags |= ESC_ARG_CONSTANT;
-      arg.cst = tree_to_shwi(a);
+      arg.cst = cst;
     } else {
       arg.text = user_name_of(a);
     }
     if (type_has_pointers(TREE_TYPE(a))) {
-      arg.loc = temp_for(a, NULL);
       /* A prototype's void *, or no prototype at all (varargs, K&R):
          the pointer is converted to an opaque interface.  */
-      if (!ptype || opaque_pointer_type(ptype))
+      bool opaque = !ptype || opaque_pointer_type(ptype);
+      bool context = opaque && context_of &&
+                     !(TREE_CODE(a) == ADDR_EXPR &&
+                       TREE_CODE(TREE_OPERAND(a, 0)) == FUNCTION_DECL);
+      arg.loc = temp_for(a, context ? context_of : NULL,
+                         context ? ESC_WHY_CONTEXT : ESC_WHY_ASSIGN);
+      if (opaque)
         arg.flags |= ESC_ARG_OPAQUE;
+      if (context)
+        arg.flags |= ESC_ARG_CONTEXT;
+      /* GCC's own knowledge of builtins (fnspec / EAF flags).  */
+      int eaf = gimple_call_arg_flags(g, i);
+      if (ESCAPE_EAF_NOESCAPE(eaf))
+        arg.flags |= ESC_ARG_NOESCAPE;
+      else if (ESCAPE_EAF_NODIRECTESCAPE(eaf))
+        arg.flags |= ESC_ARG_CONTENT_ONLY;
+      if ((return_flags & ERF_RETURNS_ARG) &&
+          (unsigned)(return_flags & ERF_RETURN_ARG_MASK) == i)
+        arg.flags |= ESC_ARG_RETURNED;
       tree at = TREE_TYPE(a);
       /* char * may view any object (C's aliasing rule), so only other
          pointee types say "no pointers in here".  */
@@ -766,7 +845,9 @@ reader::read_call(gcall *g)
     c.callee_key = DECL_UID(target);
     if (node && node->definition && DECL_STRUCT_FUNCTION(target))
       c.flags |= ESC_CALL_HAS_BODY;
-    if (DECL_IS_MALLOC(fndecl))
+    /* __attribute__((malloc)), or GCC 11's malloc (dealloc): an
+       allocator whose objects the named function frees.  */
+    if (DECL_IS_MALLOC(fndecl) || lookup_attribute("malloc", DECL_ATTRIBUTES(fndecl)))
       c.flags |= ESC_CALL_MALLOC_ATTR;
     if (tree attr = lookup_attribute("alloc_size", TYPE_ATTRIBUTES(TREE_TYPE(fndecl)))) {
       int k = 0;
@@ -775,7 +856,19 @@ reader::read_call(gcall *g)
           c.size_arg[k] = (int)tree_to_shwi(TREE_VALUE(v)) - 1;
     }
   }
-  esc_call(f, &c);
+  if (fndecl && nargs) {
+    /* Deallocators: the C library's, free=, and those GCC knows from
+       __attribute__((malloc (dealloc))): they keep nothing.  */
+    unsigned argno = esc_unit_is_deallocator(escape_unit, c.callee) ? 0 :
+                     fndecl_dealloc_argno(fndecl);
+    if (argno < nargs && !esc_model_lookup_realloc(c.callee)) {
+      args[argno].flags |= ESC_ARG_NOESCAPE;
+      frees.safe_push({g, gimple_call_arg(g, argno)});
+    }
+  }
+  esc_loc_id alloc = esc_call(f, &c);
+  if (alloc != ESC_NONE)
+    allocs.safe_push({g, alloc});
   if (lhs && c.result != ESC_NONE && TREE_CODE(lhs) != SSA_NAME) {
     hole k = lhs_hole(lhs);
     esc_flow(f, k.dst, c.result, k.derefs, k.why, pos());
@@ -892,6 +985,103 @@ reader::note_captures()
     note_capture(p);
 }
 
+/* Does pointer P hold the value of allocation result A (through copies,
+   conversions and phis)?  */
+bool
+derives_from(tree p, tree a, int budget)
+{
+  if (p == a)
+    return true;
+  if (budget <= 0 || !p || TREE_CODE(p) != SSA_NAME)
+    return false;
+  gimple *def = SSA_NAME_DEF_STMT(p);
+  if (gphi *phi = dyn_cast<gphi *>(def)) {
+    for (unsigned i = 0; i < gimple_phi_num_args(phi); i++)
+      if (derives_from(gimple_phi_arg_def(phi, i), a, budget - 1))
+        return true;
+    return false;
+  }
+  if (!def || !is_gimple_assign(def))
+    return false;
+  enum tree_code code = gimple_assign_rhs_code(def);
+  if (code != SSA_NAME && !CONVERT_EXPR_CODE_P(code))
+    return false;
+  return derives_from(gimple_assign_rhs1(def), a, budget - 1);
+}
+
+/* Is edge E taken only when pointer value A is null (the false/true edge
+   of "if (p == 0)" / "if (p != 0)" on a copy of A)?  */
+bool
+null_edge(edge e, tree a)
+{
+  gimple_stmt_iterator last = gsi_last_bb(e->src);
+  gcond *cond = gsi_end_p(last) ? NULL : dyn_cast<gcond *>(gsi_stmt(last));
+  if (!cond || !integer_zerop(gimple_cond_rhs(cond)) ||
+      !derives_from(gimple_cond_lhs(cond), a, 16))
+    return false;
+  if (gimple_cond_code(cond) == EQ_EXPR)
+    return e->flags & EDGE_TRUE_VALUE;
+  if (gimple_cond_code(cond) == NE_EXPR)
+    return e->flags & EDGE_FALSE_VALUE;
+  return false;
+}
+
+/* For the stack promotion note: is each allocation freed on every path
+   from it to the function's exit (paths on which it is null need no
+   free), on some, or not in this function?  */
+void
+reader::note_frees()
+{
+  for (auto &a : allocs) {
+    tree res = gimple_call_lhs(a.first);
+    if (!res || TREE_CODE(res) != SSA_NAME)
+      continue;
+    /* Blocks with a free of it; in the allocation's own block only a
+       free after the allocation counts.  */
+    auto_bitmap freeing;
+    basic_block ab = gimple_bb(a.first);
+    bool any = false, after_in_own = false;
+    for (auto &fr : frees) {
+      if (!derives_from(fr.second, res, 16))
+        continue;
+      any = true;
+      bitmap_set_bit(freeing, gimple_bb(fr.first)->index);
+      if (gimple_bb(fr.first) == ab)
+        after_in_own = true;   /* the pointer exists only after the call */
+    }
+    if (!any) {
+      esc_alloc_set_freed(f, a.second, ESC_FREED_NOT_HERE);
+      continue;
+    }
+    bool leaks = false;
+    if (!after_in_own) {
+      /* Can the exit be reached from the allocation without a free?  */
+      auto_vec<basic_block, 16> work;
+      auto_bitmap seen;
+      work.safe_push(ab);
+      bitmap_set_bit(seen, ab->index);
+      while (!work.is_empty() && !leaks) {
+        basic_block bb = work.pop();
+        edge e;
+        edge_iterator ei;
+        FOR_EACH_EDGE(e, ei, bb->succs) {
+          if (null_edge(e, res))
+            continue;
+          if (e->dest == EXIT_BLOCK_PTR_FOR_FN(fun)) {
+            leaks = true;
+            break;
+          }
+          if (bitmap_bit_p(freeing, e->dest->index) ||
+              !bitmap_set_bit(seen, e->dest->index))
+            continue;
+          work.safe_push(e->dest);
+        }
+      }
+    }
+    esc_alloc_set_freed(f, a.second, leaks ? ESC_FREED_SOME : ESC_FREED_ALL);
+  }
+}
+
 /* Go's explicit-variable limit: a local larger than max-var cannot live
    on the stack ("moved to heap", too large for stack).  */
 void
@@ -949,6 +1139,7 @@ reader::read()
       read_stmt(g);
     }
   }
+  note_frees();
 }
 
 } // namespace

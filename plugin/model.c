@@ -9,6 +9,8 @@
  *   'c'  its content leaks to the heap (memcpy's source: the pointers
  *        stored in it are copied somewhere we do not follow)
  *   'r'  returned (memcpy's destination, strchr's string)
+ *   'g'  kept in global state, so surely beyond the frame (setvbuf's
+ *        buffer, putenv's string): a warning for a stack address
  *
  * Allocators name their size arguments; deallocators consume theirs
  * without letting it escape.  Anything not listed and without a body
@@ -94,7 +96,7 @@ static const struct esc_model models[] = {
   PLAIN("pthread_mutex_unlock", "-"),
   PLAIN("putc", "--"),
   PLAIN("putchar", "-"),
-  PLAIN("putenv", "h"),
+  PLAIN("putenv", "g"),
   PLAIN("puts", "-"),
   PLAIN("qsort", "----"),
   PLAIN("read", "---"),
@@ -104,9 +106,9 @@ static const struct esc_model models[] = {
   PLAIN("rename", "--"),
   PLAIN("rewind", "-"),
   PLAIN("scanf", "-"),
-  PLAIN("setbuf", "-h"),
+  PLAIN("setbuf", "-g"),
   PLAIN("setjmp", "-"),
-  PLAIN("setvbuf", "-h--"),
+  PLAIN("setvbuf", "-g--"),
   PLAIN("siglongjmp", "--"),
   PLAIN("sigsetjmp", "--"),
   PLAIN("snprintf", "--"),
@@ -196,7 +198,7 @@ const struct esc_model *esc_model_lookup(const char *name)
 
 struct esc_tag esc_model_tag(const struct esc_model *m, unsigned i)
 {
-  struct esc_tag t = {ESC_NO_LEAK, ESC_NO_LEAK};
+  struct esc_tag t = {ESC_NO_LEAK, ESC_NO_LEAK, ESC_NO_LEAK};
   size_t n = strlen(m->tags);
   if (!n)
     return t;
@@ -204,6 +206,7 @@ struct esc_tag esc_model_tag(const struct esc_model *m, unsigned i)
   case 'h': t.heap = 0; break;
   case 'c': t.heap = 1; break;
   case 'r': t.result = 0; break;
+  case 'g': t.global = 0; break;
   default: break;
   }
   return t;

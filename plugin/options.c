@@ -14,6 +14,8 @@ const char esc_help_text[] =
   "  max-stack=BYTES largest allocation that may be promoted to the stack\n"
   "                  (default 65536, Go's limit for implicit allocations)\n"
   "  max-var=BYTES   largest local object on the stack (default 131072)\n"
+  "  alloc=F,G,...   the project's own allocators (like malloc: size first)\n"
+  "  free=F,G,...    the project's own deallocators (like free)\n"
   "  stats           one summary line per translation unit\n"
   "  help            print this text\n"
   "  version         print the plugin's version\n";
@@ -50,6 +52,47 @@ static bool no_value(const char *key, const char *value, char *err,
   return false;
 }
 
+void esc_config_release(struct esc_config *cfg)
+{
+  free(cfg->allocators);
+  free(cfg->deallocators);
+  cfg->allocators = cfg->deallocators = NULL;
+}
+
+/* A comma-separated list of C identifiers.  */
+static bool identifier_list(const char *s)
+{
+  bool start = true;
+  if (!s || !*s)
+    return false;
+  for (; *s; s++) {
+    if (*s == ',') {
+      if (start)
+        return false;
+      start = true;
+    } else if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+               *s == '_' || (!start && *s >= '0' && *s <= '9')) {
+      start = false;
+    } else {
+      return false;
+    }
+  }
+  return !start;
+}
+
+/* Append LIST to *DST (arguments may be given more than once).  */
+static void append_list(char **dst, const char *list)
+{
+  size_t old = *dst ? strlen(*dst) : 0, n = strlen(list);
+  char *s = realloc(*dst, old + n + 2);
+  if (!s)
+    return;
+  if (old)
+    s[old++] = ',';
+  memcpy(s + old, list, n + 1);
+  *dst = s;
+}
+
 bool esc_config_set(struct esc_config *cfg, const char *key,
                     const char *value, char *err, size_t errlen)
 {
@@ -81,6 +124,16 @@ bool esc_config_set(struct esc_config *cfg, const char *key,
       cfg->max_stack = v;
     else
       cfg->max_var = v;
+    return true;
+  }
+  if (strcmp(key, "alloc") == 0 || strcmp(key, "free") == 0) {
+    if (!identifier_list(value)) {
+      snprintf(err, errlen,
+               "invalid value '%s' for argument '%s' (expected function names separated by commas)",
+               value ? value : "", key);
+      return false;
+    }
+    append_list(key[0] == 'a' ? &cfg->allocators : &cfg->deallocators, value);
     return true;
   }
   if (strcmp(key, "stats") == 0)

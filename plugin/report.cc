@@ -92,9 +92,15 @@ explain(const esc_verdict &v, location_t at)
     inform(at, "flow: %s = %s: from %s (%s) at %s:%d:%d", s.dst, expr, expr,
            esc_why_name(s.why), x.file ? x.file : "<unknown>", x.line, x.column);
   }
-  if (v.reason && v.kind == ESC_V_ALLOC_ESCAPES && v.nsteps == 0 &&
-      esc_unit_config(escape_unit)->m >= 2)
-    inform(at, "escapes: %s", v.reason);
+  /* Escapes for a reason of its own: Go's "from make(...) (too large for
+     stack)".  */
+  if (v.reason && v.nsteps == 0) {
+    expanded_location x = expand_location(v.pos);
+    char storage[300];
+    snprintf(storage, sizeof storage, "&{storage for %s}", v.name);
+    inform(at, "flow: %s = %s: from %s (%s) at %s:%d:%d", "{heap}", storage,
+           v.name, v.reason, x.file ? x.file : "<unknown>", x.line, x.column);
+  }
 }
 
 /* The variables a verdict on LOC's cookie names: the variable itself, or
@@ -132,9 +138,14 @@ report(const esc_verdict &v, int m)
     }
     return;
   }
-  case ESC_V_CANDIDATE:
-    inform(pos, "%s does not escape: stack promotion candidate", v.name);
+  case ESC_V_CANDIDATE: {
+    static const char *const freed[] = {"not freed in this function",
+                                        "freed on some paths",
+                                        "freed on every path"};
+    inform(pos, "%s does not escape: stack promotion candidate (%s)", v.name,
+           freed[v.freed <= ESC_FREED_ALL ? v.freed : 0]);
     return;
+  }
   case ESC_V_MOVED_TO_HEAP: {
     auto_vec<tree> vars;
     names_of(v, vars);
@@ -142,7 +153,8 @@ report(const esc_verdict &v, int m)
       const char *name = var ? IDENTIFIER_POINTER(DECL_NAME(var)) : v.name;
       location_t decl = var ? DECL_SOURCE_LOCATION(var) : v.decl_pos;
       inform(decl, "moved to heap: %s", name);
-      explain(v, decl);
+      if (m >= 2)
+        explain(v, decl);
     }
     return;
   }

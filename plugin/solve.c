@@ -193,8 +193,11 @@ static void walk_definite(struct solver *s, struct esc_func *f, uint32_t gen)
           if (c->dst == ESC_NONE || c->dst == sink)
             break;
           struct esc_loc *d = esc_L(u, c->dst);
-          if (d->edges[c->dst_edge].why == ESC_WHY_CLOSURE && !l->def_closure)
+          uint8_t why = d->edges[c->dst_edge].why;
+          if ((why == ESC_WHY_CLOSURE || why == ESC_WHY_CONTEXT) && !l->def_closure) {
             l->def_closure = d->name;
+            l->def_context = why == ESC_WHY_CONTEXT;
+          }
           prev = cur;
           cur = c->dst;
         }

@@ -30,6 +30,14 @@ void *esc_xcalloc(size_t n, size_t size)
   return q;
 }
 
+char *esc_strdup(const char *s)
+{
+  if (!s)
+    return NULL;
+  size_t n = strlen(s) + 1;
+  return memcpy(esc_xrealloc(NULL, n), s, n);
+}
+
 static void sb_reserve(struct esc_strbuf *b, size_t more)
 {
   if (b->len + more + 1 <= b->cap)

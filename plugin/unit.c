@@ -11,6 +11,8 @@ struct esc_unit *esc_unit_new(const struct esc_config *cfg)
 {
   struct esc_unit *u = esc_xcalloc(1, sizeof *u);
   u->cfg = *cfg;
+  u->cfg.allocators = esc_strdup(cfg->allocators);
+  u->cfg.deallocators = esc_strdup(cfg->deallocators);
   u->strings = esc_intern_new();
   return u;
 }
@@ -55,13 +57,13 @@ void esc_unit_free(struct esc_unit *u)
   free(u->waiting);
   for (uint32_t i = 0; i < u->sums_cap; i++) {
     free(u->sums[i].tags);
-    free(u->sums[i].global);
   }
   free(u->sums);
   for (size_t i = 0; i < u->nverdicts; i++)
     free((void *)u->verdicts[i].steps);
   free(u->verdicts);
   esc_intern_free(u->strings);
+  esc_config_release(&u->cfg);
   free(u);
 }
 
@@ -83,7 +85,7 @@ static esc_loc_id loc_new(struct esc_unit *u, struct esc_func *f,
   l->dst = ESC_NONE;
   l->def_root = ESC_NONE;
   l->alloc_size = -1;
-  l->leak = (struct esc_tag){ESC_NO_LEAK, ESC_NO_LEAK};
+  l->leak = (struct esc_tag){ESC_NO_LEAK, ESC_NO_LEAK, ESC_NO_LEAK};
   l->leak_global = ESC_NO_LEAK;
   if (kind == ESC_LOC_HEAP || kind == ESC_LOC_GLOBAL)
     l->flags |= LF_ESCAPES;
@@ -219,29 +221,49 @@ static enum esc_why unknown_why(const struct esc_pending_call *c,
 /* Code we know nothing about: Go's rule, every pointer escapes.  */
 static void bind_unknown(struct esc_func *f, const struct esc_pending_call *c)
 {
-  for (unsigned i = 0; i < c->nargs; i++)
-    arg_to_heap(f, &c->args[i], unknown_why(c, &c->args[i]), c->pos);
+  for (unsigned i = 0; i < c->nargs; i++) {
+    const struct esc_arg *a = &c->args[i];
+    if (a->loc == ESC_NONE)
+      continue;
+    /* GCC's own knowledge of a builtin (its EAF flags).  */
+    if ((a->flags & ESC_ARG_RETURNED) && c->result != ESC_NONE)
+      esc_flow(f, c->result, a->loc, 0, ESC_WHY_CALL_RESULT, c->pos);
+    if (a->flags & ESC_ARG_NOESCAPE)
+      continue;
+    if (a->flags & ESC_ARG_CONTENT_ONLY) {
+      if (!(a->flags & ESC_ARG_FLAT))
+        esc_flow(f, f->heap, a->loc, 1, unknown_why(c, a), c->pos);
+      continue;
+    }
+    arg_to_heap(f, a, unknown_why(c, a), c->pos);
+  }
   if (c->chain != ESC_NONE)
     esc_flow(f, f->heap, c->chain, 0, ESC_WHY_INDIRECT, c->pos);
 }
 
-/* A global that a callee stores its argument into, for the reason of the
-   warning ("stored in a global by 'keep'").  */
+/* A global that a callee stores its argument into; REASON is the reason
+   of the warning ("stored in a global by 'keep'", "retained by
+   'setvbuf'").  */
 static esc_loc_id global_sink(struct esc_func *f, const char *callee,
-                              esc_pos pos)
+                              const char *reason, esc_pos pos)
 {
+  struct esc_strbuf b = {0};
+  esc_sb_printf(&b, reason, callee);
   esc_loc_id g = loc_new(f->unit, f, ESC_LOC_GLOBAL, callee, pos, 0);
-  esc_L(f->unit, g)->reason = esc_intern(f->unit, callee);
+  esc_L(f->unit, g)->reason = esc_intern(f->unit, b.s);
+  esc_sb_free(&b);
   return g;
 }
 
 static void bind_tag(struct esc_func *f, const struct esc_pending_call *c,
                      const struct esc_arg *a, struct esc_tag tag,
-                     uint8_t global, bool may_add_locs, const char *callee)
+                     uint8_t global, bool may_add_locs, const char *callee,
+                     const char *reason)
 {
   if (!a || a->loc == ESC_NONE)
     return;
   esc_loc_id arg = a->loc;
+  const enum esc_why why = ESC_WHY_LEAK;
   /* Content of memory without pointers carries nothing (Go checks the
      element type the same way for copy).  */
   if (a->flags & ESC_ARG_FLAT) {
@@ -253,12 +275,12 @@ static void bind_tag(struct esc_func *f, const struct esc_pending_call *c,
       global = ESC_NO_LEAK;
   }
   if (tag.heap != ESC_NO_LEAK)
-    esc_flow(f, f->heap, arg, tag.heap, ESC_WHY_LEAK, c->pos);
+    esc_flow(f, f->heap, arg, tag.heap, why, c->pos);
   if (global != ESC_NO_LEAK) {
     esc_loc_id g = c->global;
     if (g == ESC_NONE && may_add_locs)
-      g = global_sink(f, callee, c->pos);
-    esc_flow(f, g != ESC_NONE ? g : f->heap, arg, global, ESC_WHY_LEAK, c->pos);
+      g = global_sink(f, callee, reason, c->pos);
+    esc_flow(f, g != ESC_NONE ? g : f->heap, arg, global, why, c->pos);
   }
   if (tag.result != ESC_NO_LEAK && c->result != ESC_NONE)
     esc_flow(f, c->result, arg, tag.result, ESC_WHY_CALL_RESULT, c->pos);
@@ -267,27 +289,29 @@ static void bind_tag(struct esc_func *f, const struct esc_pending_call *c,
 static void bind_summary(struct esc_func *f, const struct esc_pending_call *c,
                          const struct esc_summary *s, bool may_add_locs)
 {
-  static const struct esc_tag none = {ESC_NO_LEAK, ESC_NO_LEAK};
+  static const struct esc_tag none = {ESC_NO_LEAK, ESC_NO_LEAK, ESC_NO_LEAK};
   for (unsigned i = 0; i < c->nargs; i++) {
     if (i >= s->nparams) {     /* variadic: read back with va_arg */
       arg_to_heap(f, &c->args[i], ESC_WHY_UNKNOWN_CALL, c->pos);
       continue;
     }
-    bind_tag(f, c, &c->args[i], s->tags[i], s->global[i], may_add_locs,
-             s->name);
+    bind_tag(f, c, &c->args[i], s->tags[i], s->tags[i].global, may_add_locs,
+             s->name, "stored in a global by '%s'");
   }
   const struct esc_arg chain = {c->chain, 0, 0, NULL};
   bind_tag(f, c, &chain, c->chain != ESC_NONE ? s->tags[s->nparams] : none,
-           c->chain != ESC_NONE ? s->global[s->nparams] : ESC_NO_LEAK,
-           may_add_locs, s->name);
+           c->chain != ESC_NONE ? s->tags[s->nparams].global : ESC_NO_LEAK,
+           may_add_locs, s->name, "stored in a global by '%s'");
 }
 
 static void bind_model(struct esc_func *f, const struct esc_pending_call *c,
                        const struct esc_model *m)
 {
-  for (unsigned i = 0; i < c->nargs; i++)
-    bind_tag(f, c, &c->args[i], esc_model_tag(m, i), ESC_NO_LEAK, false,
-             m->name);
+  for (unsigned i = 0; i < c->nargs; i++) {
+    struct esc_tag t = esc_model_tag(m, i);
+    bind_tag(f, c, &c->args[i], t, t.global, true, m->name,
+             "retained by '%s'");
+  }
 }
 
 /* Arguments flow straight into a callee solved in the same batch.  */
@@ -373,6 +397,46 @@ static esc_loc_id new_allocation(struct esc_func *f, const struct esc_call *c,
   return a;
 }
 
+/* Is NAME in the comma-separated LIST?  */
+static bool in_list(const char *list, const char *name)
+{
+  size_t n = strlen(name);
+  for (const char *p = list; p && *p;) {
+    const char *e = strchr(p, ',');
+    size_t len = e ? (size_t)(e - p) : strlen(p);
+    if (len == n && strncmp(p, name, n) == 0)
+      return true;
+    p = e ? e + 1 : NULL;
+  }
+  return false;
+}
+
+/* The model of NAME: the project's own allocators and deallocators
+   (alloc=, free=) first, then the C library.  */
+static const struct esc_model *unit_model(const struct esc_unit *u,
+                                          const char *name)
+{
+  static const struct esc_model user_alloc = {"alloc=", ESC_MODEL_ALLOC, 0, -1, -1, "-"};
+  static const struct esc_model user_free = {"free=", ESC_MODEL_FREE, -1, -1, -1, "-"};
+  if (in_list(u->cfg.allocators, name))
+    return &user_alloc;
+  if (in_list(u->cfg.deallocators, name))
+    return &user_free;
+  return esc_model_lookup(name);
+}
+
+bool esc_unit_is_deallocator(const struct esc_unit *u, const char *name)
+{
+  const struct esc_model *m = name ? unit_model(u, name) : NULL;
+  return m && m->kind == ESC_MODEL_FREE;
+}
+
+void esc_alloc_set_freed(struct esc_func *f, esc_loc_id l, enum esc_freed freed)
+{
+  if (own_loc(f, l) && esc_L(f->unit, l)->kind == ESC_LOC_ALLOC)
+    esc_L(f->unit, l)->freed = (uint8_t)freed;
+}
+
 esc_loc_id esc_call(struct esc_func *f, const struct esc_call *c)
 {
   struct esc_unit *u = f->unit;
@@ -385,8 +449,13 @@ esc_loc_id esc_call(struct esc_func *f, const struct esc_call *c)
   };
   const struct esc_model *m = NULL;
 
-  if (!(c->flags & (ESC_CALL_INDIRECT | ESC_CALL_HAS_BODY)) && c->callee)
-    m = esc_model_lookup(c->callee);
+  if (c->callee && !(c->flags & ESC_CALL_INDIRECT)) {
+    m = unit_model(u, c->callee);
+    /* A body of its own beats the library model; a name given with
+       alloc= or free= beats the body.  */
+    if (m && (c->flags & ESC_CALL_HAS_BODY) && m->name[strlen(m->name) - 1] != '=')
+      m = NULL;
+  }
 
   if (m && m->kind != ESC_MODEL_PLAIN) {
     bind_model(f, &pc, m);
@@ -408,7 +477,8 @@ esc_loc_id esc_call(struct esc_func *f, const struct esc_call *c)
     /* Not solved yet: the callee is in a recursive cycle with us or
        comes later; keep the call until then.  */
     ESC_ARRAY_GROW(f->calls, f->ncalls, f->calls_cap);
-    pc.global = global_sink(f, pc.callee ? pc.callee : "?", c->pos);
+    pc.global = global_sink(f, pc.callee ? pc.callee : "?",
+                            "stored in a global by '%s'", c->pos);
     pc.args = esc_xrealloc(NULL, (c->nargs ? c->nargs : 1) * sizeof *pc.args);
     for (unsigned i = 0; i < c->nargs; i++) {
       pc.args[i] = c->args[i];
@@ -453,33 +523,23 @@ static const char *warn_reason(struct esc_unit *u, const struct esc_loc *l)
 {
   struct esc_strbuf b = {0};
   const struct esc_loc *r = l->def_root != ESC_NONE ? esc_L(u, l->def_root) : NULL;
-  if (l->def_closure)
+  if (l->def_closure && l->def_context)
+    esc_sb_printf(&b, "captured by closure '%s'%s%s", l->def_closure,
+                  r && r->reason ? ", " : "", r && r->reason ? r->reason : "");
+  else if (l->def_closure)
     esc_sb_printf(&b, "captured by escaping nested function '%s'", l->def_closure);
   else if (!r)
     esc_sb_puts(&b, "outlives its frame");
   else if (r->kind == ESC_LOC_RESULT)
     esc_sb_printf(&b, "returned from '%s'", u->funcs[r->func]->name);
-  else if (l->def_why == ESC_WHY_LEAK)
-    esc_sb_printf(&b, "stored in a global by '%s'", r->reason ? r->reason : r->name);
+  else if (l->def_why == ESC_WHY_LEAK && r->reason)
+    esc_sb_puts(&b, r->reason);
   else if (l->def_why == ESC_WHY_GLOBAL_MEM)
     esc_sb_printf(&b, "stored in memory reachable from global '%s'", r->name);
   else
     esc_sb_printf(&b, "stored in global '%s'", r->name);
   const char *s = esc_intern(u, b.s);
   esc_sb_free(&b);
-  return s;
-}
-
-/* A one-step path for locations that escape for a reason of their own. */
-static struct esc_step *forced_path(const struct esc_loc *l, unsigned *n)
-{
-  struct esc_step *s = esc_xcalloc(1, sizeof *s);
-  s->dst = "{heap}";
-  s->src = l->name;
-  s->derefs = -1;
-  s->why = ESC_WHY_ALLOC;
-  s->pos = l->pos;
-  *n = 1;
   return s;
 }
 
@@ -547,9 +607,10 @@ static void func_verdicts(struct esc_unit *u, struct esc_func *f)
         if (m) {
           v.kind = ESC_V_ALLOC_ESCAPES;
           v.reason = l->reason;
-          if (m >= 2 && (l->flags & LF_FORCED))
-            v.steps = forced_path(l, &v.nsteps);
-          else {
+          if (l->flags & LF_FORCED) {
+            v.steps = NULL;       /* the reason says it all */
+            v.nsteps = 0;
+          } else {
             v.steps = l->path;
             v.nsteps = l->npath;
             l->path = NULL;
@@ -560,6 +621,7 @@ static void func_verdicts(struct esc_unit *u, struct esc_func *f)
         u->stats.candidates++;
         v.kind = ESC_V_CANDIDATE;
         v.level = (int)(l->alloc_size > 0x7fffffff ? 0x7fffffff : l->alloc_size);
+        v.freed = (enum esc_freed)l->freed;
         esc_emit_verdict(u, &v);
       }
       break;
@@ -592,17 +654,15 @@ static void func_summary(struct esc_unit *u, struct esc_func *f)
   s->func = -1;
   s->nparams = f->nparams;
   s->tags = esc_xcalloc(f->nparams + 1, sizeof *s->tags);
-  s->global = esc_xcalloc(f->nparams + 1, sizeof *s->global);
   for (unsigned i = 0; i <= f->nparams; i++) {
     esc_loc_id p = i < f->nparams ? f->params[i] : f->chain;
     if (p == ESC_NONE) {
-      s->tags[i] = (struct esc_tag){ESC_NO_LEAK, ESC_NO_LEAK};
-      s->global[i] = ESC_NO_LEAK;
+      s->tags[i] = (struct esc_tag){ESC_NO_LEAK, ESC_NO_LEAK, ESC_NO_LEAK};
       continue;
     }
     struct esc_loc *l = esc_L(u, p);
     s->tags[i] = l->leak;
-    s->global[i] = l->leak_global;
+    s->tags[i].global = l->leak_global;
     if (l->flags & LF_ESCAPES)   /* its storage moved: what it holds leaks */
       s->tags[i].heap = 0;
   }

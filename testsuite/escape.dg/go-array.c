@@ -132,6 +132,16 @@ void doesMakeSlice(string *x, string *y)	/* { dg-message "leaking param: x" "" }
 void nonconstArray(void)
 {
   int n = 32;
+  /* c-differs: Go's make([]int, n) is non-constant; GCC knows n == 32
+     here, and a size GCC knows is constant (issue 4), so these are
+     candidates.  A size only known at run time is in sized() below.  */
+  int *s1 = calloc(n, sizeof(int));	/* { dg-message "calloc\\(32, 4\\) does not escape: stack promotion candidate" "c-differs" } */
+  int *s2 = malloc(n * sizeof(int));	/* { dg-message "malloc\\(128\\) does not escape: stack promotion candidate" "c-differs" } */
+  (void) s1, (void) s2;
+}
+
+void sized(int n)
+{
   int *s1 = calloc(n, sizeof(int));	/* { dg-message "calloc\\(n, 4\\) escapes to heap" "" } */
   int *s2 = malloc(n * sizeof(int));	/* { dg-message "malloc\\(\\.\\.\\.\\) escapes to heap" "" } */
   (void) s1, (void) s2;
