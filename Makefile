@@ -4,8 +4,14 @@
 #   make check    build, run every test; the last line is "N passed, N failed"
 #   make corpus   fetch real C code and check the plugin on it (long)
 #   make bench    compile-time and memory cost on real code (long)
+#   make install  escape.so into $(CC) -print-file-name=plugin (so that
+#                 -fplugin=escape works), docs and examples into
+#                 $(PREFIX)/share/doc/escape; DESTDIR and PREFIX honoured
+#   make uninstall
 #
-# make CC=gcc-11 ... targets another GCC (its own plugin directory).
+# make CC=gcc-11 ... targets another GCC (its own plugin directory).  The
+# default compiler builds plugin/escape.so; any other CC builds
+# build/$(CC)/escape.so, so the two never overwrite each other.
 
 ifeq ($(origin CC),default)
 CC := gcc
@@ -16,10 +22,20 @@ endif
 
 CCNAME     := $(notdir $(CC))
 BUILD      := build/$(CCNAME)
+ifeq ($(CCNAME),gcc)
 PLUGIN     ?= plugin/escape.so
+else
+PLUGIN     ?= $(BUILD)/escape.so
+endif
 DEPS       := scripts/ensure-deps.sh
 
 GCC_PLUGIN_DIR = $(shell $(CC) -print-file-name=plugin)
+
+PREFIX  ?= /usr/local
+DOCDIR  ?= $(PREFIX)/share/doc/escape
+# What `make install` puts under $(DOCDIR) (relative paths, kept as is so
+# README's links still work).
+DOC_FILES := README.md $(wildcard docs/*.md) $(wildcard examples/*.c)
 
 WARN      := -Wall -Wextra -Wno-unused-parameter
 CFLAGS    ?= -O2 -g
@@ -39,7 +55,7 @@ ADAPTER_OBJ := $(ADAPTER_SRC:plugin/%.cc=$(BUILD)/%.o)
 HEADERS     := $(wildcard plugin/*.h)
 
 .PHONY: all plugin deps check-deps demo check unit-check dejagnu-check \
-        corpus-check corpus bench clean FORCE
+        corpus-check corpus bench clean install uninstall FORCE
 
 all: plugin
 plugin: $(PLUGIN)
@@ -73,6 +89,26 @@ $(BUILD)/libescore.a: $(CORE_OBJ)
 demo: $(PLUGIN)
 	@CC=$(CC) PLUGIN=$(PLUGIN) ./examples/demo.sh
 
+# -------------------------------------------------------------- install
+# The plugin goes where GCC looks for a plugin named without a path
+# (-fplugin=escape), which is the GCC's own directory, not under PREFIX.
+install: $(PLUGIN)
+	install -d '$(DESTDIR)$(GCC_PLUGIN_DIR)'
+	install -m 0755 $(PLUGIN) '$(DESTDIR)$(GCC_PLUGIN_DIR)/escape.so'
+	@set -e; for f in $(DOC_FILES); do \
+	  echo "install -m 0644 $$f '$(DESTDIR)$(DOCDIR)/$$f'"; \
+	  install -d "$(DESTDIR)$(DOCDIR)/$$(dirname $$f)"; \
+	  install -m 0644 $$f "$(DESTDIR)$(DOCDIR)/$$f"; \
+	done
+
+uninstall:
+	rm -f '$(DESTDIR)$(GCC_PLUGIN_DIR)/escape.so'
+	@for f in $(DOC_FILES); do rm -f "$(DESTDIR)$(DOCDIR)/$$f"; done
+	@for d in '$(DESTDIR)$(DOCDIR)/examples' '$(DESTDIR)$(DOCDIR)/docs' \
+	          '$(DESTDIR)$(DOCDIR)'; do \
+	  [ ! -d "$$d" ] || rmdir "$$d" || true; \
+	done
+
 # ---------------------------------------------------------------- tests
 UNIT_SRC := $(wildcard testsuite/unit/*.c)
 
@@ -92,6 +128,10 @@ check: check-deps $(PLUGIN) $(BUILD)/unit-tests
 	  testsuite/robustness.sh > $(BUILD)/results/robust.count
 	@CC=$(CC) PLUGIN=$(abspath $(PLUGIN)) OUT=$(abspath $(BUILD)/results) \
 	  testsuite/corpus-slice.sh > $(BUILD)/results/corpus-slice.count
+	@CC=$(CC) PLUGIN=$(abspath $(PLUGIN)) OUT=$(abspath $(BUILD)/results) \
+	  testsuite/install.sh > $(BUILD)/results/install.count
+	@CC=$(CC) PLUGIN=$(abspath $(PLUGIN)) OUT=$(abspath $(BUILD)/results) \
+	  testsuite/recipes.sh > $(BUILD)/results/recipes.count
 	@scripts/summarize.sh $(BUILD)/results
 
 corpus: $(PLUGIN)
