@@ -1411,3 +1411,238 @@ void bar151(void)
   a[4] = 101;
   foo151(&(&a)[0][4]);	/* { dg-warning "address of local variable 'a' escapes: stored in a global by 'foo151'" "c-only" } */
 }
+
+void bar151b(void)
+{
+  int a[10];	/* { dg-message "moved to heap: a" "" } */
+  /* { dg-message "'a' declared here" "c-only" { target *-*-* } .-1 } */
+  int *b = a;
+  foo151(&b[4]);	/* { dg-warning "address of local variable 'a' escapes: stored in a global by 'foo151'" "c-only" } */
+}
+
+void bar151c(void)
+{
+  int a[64];	/* { dg-message "moved to heap: a" "" } */
+  /* { dg-message "'a' declared here" "c-only" { target *-*-* } .-1 } */
+  a[4] = 101;
+  foo151(&(&a)[0][4]);	/* { dg-warning "address of local variable 'a' escapes: stored in a global by 'foo151'" "c-only" } */
+}
+
+void bar151d(void)
+{
+  int a[10];	/* { dg-message "moved to heap: a" "" } */
+  /* { dg-message "'a' declared here" "c-only" { target *-*-* } .-1 } */
+  int *b = a;
+  foo151(&b[4]);	/* { dg-warning "address of local variable 'a' escapes: stored in a global by 'foo151'" "c-only" } */
+}
+
+/* issue 8120 (Go's U and V).  */
+struct U8120 { const char **s; };
+
+const char **U8120_String(struct U8120 *u)	/* { dg-message "leaking param: u to result ~r0 level=1" "" } */
+{
+  return u->s;
+}
+
+struct V8120 { const char **s; };
+
+struct V8120 *NewV(struct U8120 u)	/* { dg-message "leaking param: u" "" } */
+{
+  struct V8120 *v = malloc(sizeof(struct V8120));	/* { dg-message "malloc\\(8\\) escapes to heap" "" } */
+  *v = (struct V8120) { U8120_String(&u) };
+  return v;
+}
+
+void foo152(void)
+{
+  const char *a = "a";	/* { dg-message "moved to heap: a" "" } */
+  struct U8120 u = { &a };
+  struct V8120 *v = NewV(u);
+  __builtin_printf("%p", (void *) v);
+}
+
+int *foo153(struct eface v)	/* { dg-message "v does not escape" "" } */
+{
+  switch (v.tag)
+    {
+    case 1:
+      {
+	int x = *(int *) v.data;	/* { dg-message "moved to heap: x" "" } */
+	return &x;	/* { dg-warning "function returns address of local variable" "c-only" } */
+      }
+    }
+  abort();
+  /* go-noc: "0 escapes to heap" (boxing into an interface) */
+}
+
+struct fres { int x; int *y; };
+
+struct fres f(void)
+{
+  struct fres r;	/* { dg-message "moved to heap: r" "c-differs: one C struct result holds both Go results x and y" } */
+  /* { dg-message "'r' declared here" "c-only" { target *-*-* } .-1 } */
+  /* dropped-c-differs: "moved to heap: x$" (one C struct result holds both Go results x and y) */
+  r.y = &r.x;	/* { dg-warning "address of local variable 'r' escapes: stored in global 'r'" "c-only" } */
+  return r;
+}
+
+void *g(void)
+{
+  void *x;	/* { dg-message "moved to heap: x" "" } */
+  /* { dg-message "'x' declared here" "c-only" { target *-*-* } .-1 } */
+  x = &x;	/* { dg-warning "address of local variable 'x' escapes: stored in global 'x'" "c-only" } */
+  return x;
+}
+
+struct Lit { int *p; };
+struct Lit sinkLit;	/* sink = *x: the struct stored to the interface */
+
+void ptrlitNoescape(void)
+{
+  int i = 0;	/* { dg-message "moved to heap: i" "c-differs: the malloc'ed literal is filled by a store through its pointer, which goes to the heap (Go's rule too); Go's literal is no such store" } */
+  struct Lit *x = malloc(sizeof(struct Lit));	/* { dg-message "malloc\\(8\\) does not escape" "" } */
+  *x = (struct Lit) { &i };
+  (void) x;
+}
+
+void ptrlitNoEscape2(void)
+{
+  int i = 0;	/* { dg-message "moved to heap: i" "" } */
+  struct Lit *x = malloc(sizeof(struct Lit));	/* { dg-message "malloc\\(8\\) does not escape" "" } */
+  *x = (struct Lit) { &i };
+  sinkLit = *x;
+}
+
+void ptrlitEscape(void)
+{
+  int i = 0;	/* { dg-message "moved to heap: i" "" } */
+  struct Lit *x = malloc(sizeof(struct Lit));	/* { dg-message "malloc\\(8\\) escapes to heap" "" } */
+  *x = (struct Lit) { &i };
+  sink = x;
+}
+
+struct Buffer
+{
+  unsigned char arr[64];
+  unsigned char (*arrPtr)[64];
+  unsigned char *buf1;
+  unsigned char *buf2;
+  const char *str1;
+  const char *str2;
+};
+
+/* Go's "ignoring self-assignment" messages have no counterpart here (the
+   rule is applied silently).  */
+void Buffer_foo(struct Buffer *b)	/* { dg-message "b does not escape" "go-bug" { xfail *-*-* } } */
+  /* { dg-message "leaking param content: b" "bug-extra: the self-assignment rule misses pointer arithmetic (Go reslicing)" { target *-*-* } .-1 } */
+{
+  b->buf1 = b->buf1 + 1;
+  b->buf1 = b->buf1 + 1;
+  b->buf1 = b->buf2 + 1;
+  b->buf1 = b->buf2 + 1;
+  /* go-noc: "\(\*Buffer\).foo ignoring self-assignment in b.buf1 = b.buf1\[1:2\]$" "\(\*Buffer\).foo ignoring self-assignment in b.buf1 = b.buf1\[1:2:3\]$" "\(\*Buffer\).foo ignoring self-assignment in b.buf1 = b.buf2\[1:2\]$" "\(\*Buffer\).foo ignoring self-assignment in b.buf1 = b.buf2\[1:2:3\]$" (Go's self-assignment message) */
+}
+
+void Buffer_bar(struct Buffer *b)	/* { dg-message "leaking param: b" "" } */
+{
+  b->buf1 = b->arr + 1;
+}
+
+void Buffer_arrayPtr(struct Buffer *b)	/* { dg-message "b does not escape" "go-bug" { xfail *-*-* } } */
+  /* { dg-message "leaking param content: b" "bug-extra: the self-assignment rule misses pointer arithmetic (Go reslicing)" { target *-*-* } .-1 } */
+{
+  b->buf1 = *b->arrPtr + 1;
+  b->buf1 = *b->arrPtr + 1;
+  /* go-noc: "\(\*Buffer\).arrayPtr ignoring self-assignment in b.buf1 = b.arrPtr\[1:2\]$" "\(\*Buffer\).arrayPtr ignoring self-assignment in b.buf1 = b.arrPtr\[1:2:3\]$" (Go's self-assignment message) */
+}
+
+void Buffer_baz(struct Buffer *b)	/* { dg-message "b does not escape" "go-bug" { xfail *-*-* } } */
+  /* { dg-message "leaking param content: b" "bug-extra: the self-assignment rule misses pointer arithmetic (Go reslicing)" { target *-*-* } .-1 } */
+{
+  b->str1 = b->str1 + 1;
+  b->str1 = b->str2 + 1;
+  /* go-noc: "\(\*Buffer\).baz ignoring self-assignment in b.str1 = b.str1\[1:2\]$" "\(\*Buffer\).baz ignoring self-assignment in b.str1 = b.str2\[1:2\]$" (Go's self-assignment message) */
+}
+
+void Buffer_bat(struct Buffer *b)	/* { dg-message "leaking param content: b" "" } */
+{
+  struct Buffer *o = malloc(sizeof(struct Buffer));	/* { dg-message "malloc\\(104\\) escapes to heap" "" } */
+  o->buf1 = b->buf1 + 1;
+  sink = o;
+}
+
+void quux(const char **sp, unsigned char **bp)	/* { dg-message "bp does not escape" "go-bug" { xfail *-*-* } } */
+  /* { dg-message "sp does not escape" "go-bug" { xfail *-*-* } .-1 } */
+  /* { dg-message "leaking param content: sp" "bug-extra: the self-assignment rule misses pointer arithmetic (Go reslicing)" { target *-*-* } .-2 } */
+  /* { dg-message "leaking param content: bp" "bug-extra: the self-assignment rule misses pointer arithmetic (Go reslicing)" { target *-*-* } .-3 } */
+{
+  *sp = *sp + 1;
+  *bp = *bp + 1;
+  /* go-noc: "quux ignoring self-assignment in \*sp = \(\*sp\)\[1:2\]$" "quux ignoring self-assignment in \*bp = \(\*bp\)\[1:2\]$" (Go's self-assignment message) */
+}
+
+struct StructWithString { int *p; const char *s; };
+
+void fieldFlowTracking(void)
+{
+  struct StructWithString x;
+  int i = 0;	/* { dg-message "moved to heap: i" "" } */
+  x.p = &i;
+  sink = (void *) x.s;
+  /* go-noc: "x.s escapes to heap$" (boxing a string into an interface) */
+}
+
+typedef void (*fv0)(void);
+
+fv0 issue10353a(int *x)	/* { dg-message "leaking param: x" "" } */
+  /* { dg-message "moved to heap: x" "c-differs: a GNU C nested function reads x in its frame: x is captured by reference, Go captures an unmodified x by value" { target *-*-* } .-1 } */
+  /* { dg-message "'x' declared here" "c-only" { target *-*-* } .-2 } */
+{
+  void lit(void) { __builtin_printf("%d", *x); }	/* { dg-message "nested function 'lit' escapes to heap" "" } */
+  return lit;	/* { dg-warning "address of local variable 'x' escapes: captured by escaping nested function 'lit'" "c-only" } */
+}
+
+void issue10353(void)
+{
+  int *x = malloc(sizeof(int));	/* { dg-message "malloc\\(4\\) escapes to heap" "" } */
+  issue10353a(x)();
+}
+
+void issue10353b(void)
+{
+  fv0 f;
+  for (;;)
+    {
+      int *x = malloc(sizeof(int));	/* { dg-message "malloc\\(4\\) escapes to heap" "" } */
+      void lit(void) { __builtin_printf("%d", *x); }	/* { dg-message "nested function 'lit' escapes to heap" "go-bug" { xfail *-*-* } } */
+  /* { dg-message "nested function 'lit' does not escape" "bug-extra: loop depth not applied to a nested function" { target *-*-* } .-1 } */
+      f = lit;
+    }
+  (void) f;
+}
+
+typedef int (*fi)(void);
+
+fi issue11387(int x)	/* { dg-message "moved to heap: x" "c-differs: a GNU C nested function reads x in its frame: x is captured by reference, Go captures an unmodified x by value" } */
+{
+  int lit(void) { return x; }	/* { dg-message "nested function 'lit' escapes to heap" "" } */
+  fi f = lit;
+  fi *slice1 = malloc(sizeof(fi));	/* { dg-message "malloc\\(8\\) does not escape" "" } */
+  slice1[0] = f;
+  fi *slice2 = malloc(sizeof(fi));	/* { dg-message "malloc\\(8\\) does not escape" "" } */
+  memcpy(slice2, slice1, sizeof(fi));
+  return slice2[0];
+}
+
+void issue12397(int x, int y)	/* { dg-message "moved to heap: y" "" } */
+  /* { dg-message "'y' declared here" "c-only" { target *-*-* } .-1 } */
+{
+  if (0)
+    gxx = &x;
+  else
+    gxx = &y;	/* { dg-warning "address of local variable 'y' escapes: stored in global 'gxx'" "c-only" } */
+  if (1)
+    gxx = &y;
+  else
+    gxx = &x;
+}
