@@ -17,6 +17,9 @@ void *esc_xrealloc(void *p, size_t size);
 void *esc_xcalloc(size_t n, size_t size);
 char *esc_strdup(const char *s);     /* NULL stays NULL */
 
+/* A parameter that leaks nowhere.  */
+#define ESC_TAG_NONE {ESC_NO_LEAK, ESC_NO_LEAK, ESC_NO_LEAK, false}
+
 struct esc_edge {
   esc_loc_id src;
   int16_t derefs;
@@ -63,6 +66,7 @@ struct esc_loc {
   /* parameters */
   uint16_t param_index;
   bool param_report;
+  bool param_freed;          /* reaches a deallocation unchanged */
   struct esc_tag leak;       /* heap / result levels */
   uint8_t leak_global;       /* level of flow into a global */
   struct esc_step *leak_path[2]; /* -m=2: to heap, to result */
@@ -111,6 +115,7 @@ struct esc_func {
   int state;
   esc_loc_id first, end;     /* its locations [first, end) */
   esc_loc_id heap, result, sink;
+  esc_loc_id freed;          /* what the function deallocates flows here */
   esc_loc_id *params;        /* by index; chain at nparams_cap slot */
   unsigned nparams, params_cap;
   esc_loc_id chain;

@@ -149,6 +149,8 @@ enum esc_why {
   ESC_WHY_UNKNOWN,       /* "unmodelled operation" */
   ESC_WHY_CONTEXT,       /* "closure context": the void * passed along
                             with a function, the C closure idiom */
+  ESC_WHY_FREED,         /* "freed by callee": memory a callee frees
+                            cannot be on the caller's stack */
   ESC_WHY_FIELD,         /* "field or element read": part of an object,
                             which may not be the part that holds the
                             address (field-insensitivity), so never a
@@ -221,8 +223,9 @@ enum {
   ESC_ARG_NOESCAPE = 8,     /* neither it nor what it points to escapes */
   ESC_ARG_CONTENT_ONLY = 16,/* it does not escape, its content may */
   ESC_ARG_RETURNED = 32,    /* returned by the call */
-  ESC_ARG_CONTEXT = 64      /* the void * context of a function passed in
+  ESC_ARG_CONTEXT = 64,     /* the void * context of a function passed in
                                the same call: captured by that closure */
+  ESC_ARG_FREED = 128       /* the call deallocates it */
 };
 struct esc_arg {
   esc_loc_id loc;
@@ -336,6 +339,7 @@ struct esc_tag {
   uint8_t heap;    /* ESC_NO_LEAK or derefs */
   uint8_t result;  /* ESC_NO_LEAK or derefs */
   uint8_t global;  /* ESC_NO_LEAK or derefs: kept where it surely outlives */
+  bool freed;      /* the function deallocates it (summaries only) */
 };
 
 struct esc_model {

@@ -862,7 +862,7 @@ reader::read_call(gcall *g)
     unsigned argno = esc_unit_is_deallocator(escape_unit, c.callee) ? 0 :
                      fndecl_dealloc_argno(fndecl);
     if (argno < nargs && !esc_model_lookup_realloc(c.callee)) {
-      args[argno].flags |= ESC_ARG_NOESCAPE;
+      args[argno].flags |= ESC_ARG_NOESCAPE | ESC_ARG_FREED;
       frees.safe_push({g, gimple_call_arg(g, argno)});
     }
   }

@@ -129,6 +129,7 @@ const char *esc_why_name(enum esc_why why)
     [ESC_WHY_ASM] = "inline asm operand",
     [ESC_WHY_UNKNOWN] = "unmodelled operation",
     [ESC_WHY_CONTEXT] = "closure context",
+    [ESC_WHY_FREED] = "freed by callee",
     [ESC_WHY_FIELD] = "field or element read",
   };
   return (unsigned)why < ESC_WHY_COUNT ? names[why] : "?";

@@ -198,7 +198,7 @@ const struct esc_model *esc_model_lookup(const char *name)
 
 struct esc_tag esc_model_tag(const struct esc_model *m, unsigned i)
 {
-  struct esc_tag t = {ESC_NO_LEAK, ESC_NO_LEAK, ESC_NO_LEAK};
+  struct esc_tag t = ESC_TAG_NONE;
   size_t n = strlen(m->tags);
   if (!n)
     return t;

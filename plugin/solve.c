@@ -14,9 +14,11 @@ struct solver {
   uint32_t nstack, stack_cap;
 };
 
+/* The definite sink and the freed sink are not roots of Go's walks.  */
 static bool is_sink(struct esc_unit *u, esc_loc_id id)
 {
-  return u->funcs[esc_L(u, id)->func]->sink == id;
+  const struct esc_func *f = u->funcs[esc_L(u, id)->func];
+  return f->sink == id || f->freed == id;
 }
 
 static void enqueue(struct solver *s, esc_loc_id id)
@@ -228,6 +230,33 @@ static void walk_definite(struct solver *s, struct esc_func *f, uint32_t gen)
   }
 }
 
+/* Which parameters of F reach a deallocation with their value (derefs 0)?
+   A caller's allocation passed there cannot be on the caller's stack.  */
+static void walk_freed(struct solver *s, struct esc_func *f, uint32_t gen)
+{
+  struct esc_unit *u = s->u;
+  struct esc_loc *root = esc_L(u, f->freed);
+  root->walkgen = gen;
+  root->derefs = 0;
+  s->nstack = 0;
+  push(s, f->freed);
+  while (s->nstack) {
+    esc_loc_id id = s->stack[--s->nstack];
+    struct esc_loc *l = esc_L(u, id);
+    if (l->kind == ESC_LOC_PARAM)
+      l->param_freed = true;
+    for (uint32_t i = 0; i < l->nedges; i++) {
+      const struct esc_edge *e = &l->edges[i];
+      struct esc_loc *src = esc_L(u, e->src);
+      if (e->derefs != 0 || src->walkgen == gen)
+        continue;
+      src->walkgen = gen;
+      src->derefs = 0;
+      push(s, e->src);
+    }
+  }
+}
+
 void esc_solve_batch(struct esc_unit *u, struct esc_func **fns, unsigned n)
 {
   struct solver s = {.u = u};
@@ -261,8 +290,10 @@ void esc_solve_batch(struct esc_unit *u, struct esc_func **fns, unsigned n)
     esc_L(u, root)->flags &= ~LF_QUEUED;
     walk_one(&s, root, ++u->walkgen);
   }
-  for (unsigned k = 0; k < n; k++)
+  for (unsigned k = 0; k < n; k++) {
     walk_definite(&s, fns[k], ++u->walkgen);
+    walk_freed(&s, fns[k], ++u->walkgen);
+  }
 
   free(s.roots);
   free(s.stack);

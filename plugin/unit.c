@@ -85,7 +85,7 @@ static esc_loc_id loc_new(struct esc_unit *u, struct esc_func *f,
   l->dst = ESC_NONE;
   l->def_root = ESC_NONE;
   l->alloc_size = -1;
-  l->leak = (struct esc_tag){ESC_NO_LEAK, ESC_NO_LEAK, ESC_NO_LEAK};
+  l->leak = (struct esc_tag)ESC_TAG_NONE;
   l->leak_global = ESC_NO_LEAK;
   if (kind == ESC_LOC_HEAP || kind == ESC_LOC_GLOBAL)
     l->flags |= LF_ESCAPES;
@@ -180,7 +180,7 @@ struct esc_func *esc_func_begin(struct esc_unit *u, uint32_t key,
   f->name = esc_intern(u, name);
   f->pos = pos;
   f->state = FS_READING;
-  f->chain = f->sink = ESC_NONE;
+  f->chain = f->sink = f->freed = ESC_NONE;
   ESC_ARRAY_GROW(u->funcs, u->nfuncs, u->funcs_cap);
   f->index = u->nfuncs;
   u->funcs[u->nfuncs++] = f;
@@ -188,6 +188,7 @@ struct esc_func *esc_func_begin(struct esc_unit *u, uint32_t key,
   f->sink = loc_new(u, f, ESC_LOC_TEMP, "{sink}", pos, 0);
   f->heap = loc_new(u, f, ESC_LOC_HEAP, "{heap}", pos, 0);
   f->result = loc_new(u, f, ESC_LOC_RESULT, "~r0", pos, 0);
+  f->freed = loc_new(u, f, ESC_LOC_TEMP, "{freed}", pos, 0);
   if (key) {
     struct esc_summary *s = esc_summary_add(u, key);
     if (!s->tags) {             /* a second body for one key: keep the first */
@@ -228,6 +229,8 @@ static void bind_unknown(struct esc_func *f, const struct esc_pending_call *c)
     /* GCC's own knowledge of a builtin (its EAF flags).  */
     if ((a->flags & ESC_ARG_RETURNED) && c->result != ESC_NONE)
       esc_flow(f, c->result, a->loc, 0, ESC_WHY_CALL_RESULT, c->pos);
+    if (a->flags & ESC_ARG_FREED)
+      esc_flow(f, f->freed, a->loc, 0, ESC_WHY_ASSIGN, c->pos);
     if (a->flags & ESC_ARG_NOESCAPE)
       continue;
     if (a->flags & ESC_ARG_CONTENT_ONLY) {
@@ -276,6 +279,10 @@ static void bind_tag(struct esc_func *f, const struct esc_pending_call *c,
   }
   if (tag.heap != ESC_NO_LEAK)
     esc_flow(f, f->heap, arg, tag.heap, why, c->pos);
+  if (tag.freed)
+    esc_flow(f, f->heap, arg, 0, ESC_WHY_FREED, c->pos);
+  if (a->flags & ESC_ARG_FREED)
+    esc_flow(f, f->freed, arg, 0, ESC_WHY_ASSIGN, c->pos);
   if (global != ESC_NO_LEAK) {
     esc_loc_id g = c->global;
     if (g == ESC_NONE && may_add_locs)
@@ -289,7 +296,7 @@ static void bind_tag(struct esc_func *f, const struct esc_pending_call *c,
 static void bind_summary(struct esc_func *f, const struct esc_pending_call *c,
                          const struct esc_summary *s, bool may_add_locs)
 {
-  static const struct esc_tag none = {ESC_NO_LEAK, ESC_NO_LEAK, ESC_NO_LEAK};
+  static const struct esc_tag none = ESC_TAG_NONE;
   for (unsigned i = 0; i < c->nargs; i++) {
     if (i >= s->nparams) {     /* variadic: read back with va_arg */
       arg_to_heap(f, &c->args[i], ESC_WHY_UNKNOWN_CALL, c->pos);
@@ -309,6 +316,8 @@ static void bind_model(struct esc_func *f, const struct esc_pending_call *c,
 {
   for (unsigned i = 0; i < c->nargs; i++) {
     struct esc_tag t = esc_model_tag(m, i);
+    if (m->kind == ESC_MODEL_FREE && i == 0)
+      esc_flow(f, f->freed, c->args[i].loc, 0, ESC_WHY_ASSIGN, c->pos);
     bind_tag(f, c, &c->args[i], t, t.global, true, m->name,
              "retained by '%s'");
   }
@@ -657,12 +666,13 @@ static void func_summary(struct esc_unit *u, struct esc_func *f)
   for (unsigned i = 0; i <= f->nparams; i++) {
     esc_loc_id p = i < f->nparams ? f->params[i] : f->chain;
     if (p == ESC_NONE) {
-      s->tags[i] = (struct esc_tag){ESC_NO_LEAK, ESC_NO_LEAK, ESC_NO_LEAK};
+      s->tags[i] = (struct esc_tag)ESC_TAG_NONE;
       continue;
     }
     struct esc_loc *l = esc_L(u, p);
     s->tags[i] = l->leak;
     s->tags[i].global = l->leak_global;
+    s->tags[i].freed = l->param_freed;
     if (l->flags & LF_ESCAPES)   /* its storage moved: what it holds leaks */
       s->tags[i].heap = 0;
   }
