@@ -25,6 +25,7 @@
 #include "stor-layout.h"
 #include "langhooks.h"
 #include "options.h"
+#include "tree-pretty-print.h"
 
 #if BUILDING_GCC_MAJOR < 11
 #error "escape needs GCC 11 or newer"

@@ -199,8 +199,10 @@ void esc_loc_force_escape(struct esc_func *f, esc_loc_id l,
    local, allocation) -- other locations are internal.  */
 void esc_loc_set_reported(struct esc_func *f, esc_loc_id l, bool reported);
 /* Whether allocation L is freed in its function: on every path, on some
-   paths, or not here (the default).  */
-enum esc_freed { ESC_FREED_NOT_HERE, ESC_FREED_SOME, ESC_FREED_ALL };
+   paths, not here, or unknown (the default: its pointer was stored where
+   the reader does not follow it).  */
+enum esc_freed { ESC_FREED_UNKNOWN, ESC_FREED_NOT_HERE, ESC_FREED_SOME,
+                 ESC_FREED_ALL };
 void esc_alloc_set_freed(struct esc_func *f, esc_loc_id l, enum esc_freed freed);
 /* Is NAME a deallocator (the C library's or one named by free=)?  */
 bool esc_unit_is_deallocator(const struct esc_unit *u, const char *name);
@@ -259,11 +261,14 @@ struct esc_call {
    location, returned; otherwise ESC_NONE.  */
 esc_loc_id esc_call(struct esc_func *f, const struct esc_call *call);
 
-/* Nested function NAME (key KEY) whose address is taken: returns the
-   location of its trampoline; FRAME is the location of the parent's frame
-   object holding the captured variables.  */
+/* Nested function NAME whose address is taken: returns the location of
+   its value (the adjusted trampoline); FRAME is the location of the
+   parent's frame object holding the captured variables; LOOP_DEPTH where
+   the closure is made (a closure made in a loop and kept outside it
+   escapes, as in Go).  */
 esc_loc_id esc_closure_new(struct esc_func *f, const char *name,
-                           esc_pos pos, esc_loc_id frame, void *cookie);
+                           esc_pos pos, esc_loc_id frame, void *cookie,
+                           int loop_depth);
 
 /* Finish reading F.  The unit solves it (and everything waiting on it) as
    soon as all its callees are summarised.  */
@@ -330,7 +335,9 @@ enum esc_model_kind {
   ESC_MODEL_PLAIN,      /* an ordinary function with per-param tags */
   ESC_MODEL_ALLOC,      /* returns a new allocation */
   ESC_MODEL_REALLOC,    /* realloc: new allocation, arg 0 consumed */
-  ESC_MODEL_FREE        /* deallocator */
+  ESC_MODEL_FREE,       /* deallocator */
+  ESC_MODEL_ALLOC_OUT   /* stores a new allocation through argument 0
+                           (posix_memalign); the adapter does the store */
 };
 
 /* Tag of one parameter: where its value (level 0) or the values it points

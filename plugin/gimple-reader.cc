@@ -40,6 +40,7 @@ private:
   hash_map<tree, tree> trampolines;     /* FRAME field -> nested fndecl */
   hash_map<tree, int> closures;         /* nested fndecl -> closure value */
   hash_map<tree, int> var_depth;        /* local -> loop depth of its scope */
+  hash_map<tree, tree> vla_decls;       /* hidden pointer -> its VLA */
   auto_vec<std::pair<gcall *, esc_loc_id>> allocs;  /* allocation calls */
   auto_vec<std::pair<gimple *, tree>> frees;        /* deallocations */
 
@@ -49,6 +50,7 @@ private:
   void flow(hole k, tree t);
   void flow_addr(hole k, tree ref);
   hole lhs_hole(tree lhs);
+  hole store_through(tree ptr);
   tree global_origin(tree ptr, int budget);
   esc_loc_id temp_for(tree value, const char *name,
                       enum esc_why why = ESC_WHY_ASSIGN);
@@ -63,6 +65,8 @@ private:
   void note_large_locals();
   void note_frees();
   void note_captures();
+  void note_decl(tree var);
+  void note_block_decls(tree block);
   void note_scopes();
   int bb_depth(basic_block bb) const;
   int ssa_depth(tree name);
@@ -152,6 +156,16 @@ bool
 user_decl(tree decl)
 {
   return DECL_NAME(decl) && !DECL_ARTIFICIAL(decl);
+}
+
+/* The object of a compound literal, (int){1}: the C front end makes it
+   an unnamed artificial local; its address taken, it is the user's.  */
+bool
+compound_literal(tree decl)
+{
+  return VAR_P(decl) && DECL_ARTIFICIAL(decl) && !DECL_NAME(decl) &&
+         !is_global_var(decl) && !DECL_HAS_VALUE_EXPR_P(decl) &&
+         DECL_SOURCE_LOCATION(decl) != UNKNOWN_LOCATION;
 }
 
 /* The user variable a value comes from, through copies and
@@ -295,6 +309,14 @@ reader::decl_loc(tree decl)
     l = esc_loc_new(f, ESC_LOC_GLOBAL, name, DECL_SOURCE_LOCATION(decl), 0);
   else if (TREE_CODE(decl) == VAR_DECL || TREE_CODE(decl) == PARM_DECL) {
     int *d = var_depth.get(decl);
+    char lit[128];
+    if (compound_literal(decl)) {
+      /* (int){1}: an object of automatic storage without a name.  */
+      char *type = print_generic_expr_to_str(TREE_TYPE(decl));
+      snprintf(lit, sizeof lit, "(%s){...}", type);
+      free(type);
+      name = lit;
+    }
     l = esc_loc_new(f, ESC_LOC_VAR, name, DECL_SOURCE_LOCATION(decl), d ? *d : 0);
     esc_loc_set_cookie(f, l, decl);
   } else
@@ -417,7 +439,8 @@ reader::flow_addr(hole k, tree ref)
   case RESULT_DECL:
     if (is_local_decl(ref)) {
       esc_loc_id l = decl_loc(ref);
-      if (user_decl(ref) || (frame_captures && frame_captures->get(ref)))
+      if (user_decl(ref) || compound_literal(ref) ||
+          (frame_captures && frame_captures->get(ref)))
         esc_loc_set_reported(f, l, true);
       esc_flow(f, k.dst, l, k.derefs - 1,
                k.why == ESC_WHY_ASSIGN ? ESC_WHY_ADDR : k.why, pos());
@@ -506,6 +529,17 @@ reader::lhs_hole(tree lhs)
   return {esc_func_heap(f), 0, ESC_WHY_STORE};
 }
 
+/* Where a store through pointer PTR goes (*PTR = x).  */
+hole
+reader::store_through(tree ptr)
+{
+  if (TREE_CODE(ptr) == ADDR_EXPR)
+    return lhs_hole(TREE_OPERAND(ptr, 0));
+  if (tree g = global_origin(ptr, 8))
+    return {decl_loc(g), 0, ESC_WHY_GLOBAL_MEM};
+  return {esc_func_heap(f), 0, ESC_WHY_STORE};
+}
+
 /* ------------------------------------------------------------ statements */
 
 void
@@ -571,13 +605,25 @@ ref_pointer(tree ref)
 bool
 self_assignment(tree lhs, tree rhs, enum tree_code code)
 {
-  if (code != SSA_NAME || TREE_CODE(rhs) != SSA_NAME || !has_single_use(rhs))
-    return false;
   tree base = ref_pointer(lhs);
-  gimple *def = SSA_NAME_DEF_STMT(rhs);
-  if (!base || !def || !gimple_assign_load_p(def))
+  if (!base || code != SSA_NAME)
     return false;
-  return ref_pointer(gimple_assign_rhs1(def)) == base;
+  /* Through pointer arithmetic and conversions of the loaded value too:
+     b->buf = b->buf + 1 (Go: reslicing b.buf[1:]).  */
+  for (int budget = 4; budget > 0; budget--) {
+    if (TREE_CODE(rhs) != SSA_NAME || !has_single_use(rhs))
+      return false;
+    gimple *def = SSA_NAME_DEF_STMT(rhs);
+    if (!def || !is_gimple_assign(def))
+      return false;
+    if (gimple_assign_load_p(def))
+      return ref_pointer(gimple_assign_rhs1(def)) == base;
+    enum tree_code c = gimple_assign_rhs_code(def);
+    if (c != POINTER_PLUS_EXPR && !CONVERT_EXPR_CODE_P(c))
+      return false;
+    rhs = gimple_assign_rhs1(def);
+  }
+  return false;
 }
 
 /* A nested function called through its trampoline returns to code we
@@ -677,7 +723,7 @@ reader::read_builtin(gcall *g, tree fndecl)
       esc_loc_id frame_loc = decl_loc(frame);
       esc_loc_set_reported(f, frame_loc, true);
       int v = esc_closure_new(f, decl_name(*fn, buf, sizeof buf),
-                              DECL_SOURCE_LOCATION(*fn), frame_loc, *fn);
+                              DECL_SOURCE_LOCATION(*fn), frame_loc, *fn, depth);
       closures.put(*fn, v);
       bind_indirect_results(*fn, frame_loc);
       value = closures.get(*fn);
@@ -691,14 +737,25 @@ reader::read_builtin(gcall *g, tree fndecl)
     /* Stack memory: a local object whose address is the result.  */
     tree size = gimple_call_arg(g, 0);
     char buf[64];
-    if (tree_fits_uhwi_p(size))
-      snprintf(buf, sizeof buf, "alloca(" HOST_WIDE_INT_PRINT_UNSIGNED ")",
-               tree_to_uhwi(size));
+    HOST_WIDE_INT cst;
+    bool constant = constant_value(size, &cst, 8);
+    if (constant)
+      snprintf(buf, sizeof buf, "alloca(" HOST_WIDE_INT_PRINT_DEC ")", cst);
     else
       snprintf(buf, sizeof buf, "alloca(...)");
-    esc_loc_id obj = esc_loc_new(f, ESC_LOC_VAR, buf, pos(), depth);
+    /* A VLA is an alloca whose result is the hidden pointer its
+       declaration stands for (buf [value-expr: *buf.1]): name it.  */
+    tree vla = NULL_TREE;
+    if (lhs && TREE_CODE(lhs) == SSA_NAME && SSA_NAME_VAR(lhs))
+      if (tree *d = vla_decls.get(SSA_NAME_VAR(lhs)))
+        vla = *d;
+    esc_loc_id obj = esc_loc_new(f, ESC_LOC_VAR,
+                                 vla ? IDENTIFIER_POINTER(DECL_NAME(vla)) : buf,
+                                 vla ? DECL_SOURCE_LOCATION(vla) : pos(), depth);
+    if (vla)
+      esc_loc_set_cookie(f, obj, vla);
     esc_loc_set_reported(f, obj, true);
-    if (!tree_fits_uhwi_p(size))
+    if (!constant)
       esc_loc_force_escape(f, obj, "non-constant size");
     if (lhs) {
       hole k = lhs_hole(lhs);
@@ -869,6 +926,14 @@ reader::read_call(gcall *g)
   esc_loc_id alloc = esc_call(f, &c);
   if (alloc != ESC_NONE)
     allocs.safe_push({g, alloc});
+  /* posix_memalign (&p, align, size): the allocation's address is stored
+     through the first argument.  */
+  const esc_model *m = c.callee && !(c.flags & ESC_CALL_HAS_BODY)
+                       ? esc_model_lookup(c.callee) : NULL;
+  if (alloc != ESC_NONE && m && m->kind == ESC_MODEL_ALLOC_OUT && nargs) {
+    hole k = store_through(gimple_call_arg(g, 0));
+    esc_flow(f, k.dst, alloc, k.derefs - 1, ESC_WHY_ALLOC, pos());
+  }
   if (lhs && c.result != ESC_NONE && TREE_CODE(lhs) != SSA_NAME) {
     hole k = lhs_hole(lhs);
     esc_flow(f, k.dst, c.result, k.derefs, k.why, pos());
@@ -961,13 +1026,27 @@ note_capture(tree var)
   v.safe_insert(at, var);
 }
 
+/* Variables standing for something else: captured ones (in a nested
+   function's frame) and VLAs (*P, P the pointer their alloca returns).  */
 void
-note_block_captures(tree block)
+reader::note_decl(tree var)
+{
+  note_capture(var);
+  if (VAR_P(var) && DECL_HAS_VALUE_EXPR_P(var) && user_decl(var)) {
+    tree ve = DECL_VALUE_EXPR(var);
+    if (ve && (TREE_CODE(ve) == INDIRECT_REF || TREE_CODE(ve) == MEM_REF) &&
+        VAR_P(TREE_OPERAND(ve, 0)))
+      vla_decls.put(TREE_OPERAND(ve, 0), var);
+  }
+}
+
+void
+reader::note_block_decls(tree block)
 {
   for (; block; block = BLOCK_CHAIN(block)) {
     for (tree var = BLOCK_VARS(block); var; var = DECL_CHAIN(var))
-      note_capture(var);
-    note_block_captures(BLOCK_SUBBLOCKS(block));
+      note_decl(var);
+    note_block_decls(BLOCK_SUBBLOCKS(block));
   }
 }
 
@@ -978,9 +1057,9 @@ reader::note_captures()
   unsigned i;
   tree var;
   FOR_EACH_LOCAL_DECL(fun, i, var)
-    note_capture(var);
+    note_decl(var);
   if (DECL_INITIAL(fun->decl) && TREE_CODE(DECL_INITIAL(fun->decl)) == BLOCK)
-    note_block_captures(DECL_INITIAL(fun->decl));
+    note_block_decls(DECL_INITIAL(fun->decl));
   for (tree p = DECL_ARGUMENTS(fun->decl); p; p = DECL_CHAIN(p))
     note_capture(p);
 }
@@ -1007,6 +1086,35 @@ derives_from(tree p, tree a, int budget)
   if (code != SSA_NAME && !CONVERT_EXPR_CODE_P(code))
     return false;
   return derives_from(gimple_assign_rhs1(def), a, budget - 1);
+}
+
+/* Is the value of pointer A (or a copy of it) stored in memory?  */
+bool
+stored_in_memory(tree a, int budget)
+{
+  if (budget <= 0)
+    return true;
+  imm_use_iterator it;
+  use_operand_p use;
+  FOR_EACH_IMM_USE_FAST(use, it, a) {
+    gimple *u = USE_STMT(use);
+    if (is_gimple_debug(u))
+      continue;
+    if (gphi *phi = dyn_cast<gphi *>(u)) {
+      if (stored_in_memory(gimple_phi_result(phi), budget - 1))
+        return true;
+      continue;
+    }
+    if (!is_gimple_assign(u))
+      continue;
+    if (gimple_store_p(u) && gimple_assign_rhs1(u) == a)
+      return true;
+    tree lhs = gimple_assign_lhs(u);
+    if (TREE_CODE(lhs) == SSA_NAME && POINTER_TYPE_P(TREE_TYPE(lhs)) &&
+        gimple_assign_rhs1(u) == a && stored_in_memory(lhs, budget - 1))
+      return true;
+  }
+  return false;
 }
 
 /* Is edge E taken only when pointer value A is null (the false/true edge
@@ -1050,7 +1158,10 @@ reader::note_frees()
         after_in_own = true;   /* the pointer exists only after the call */
     }
     if (!any) {
-      esc_alloc_set_freed(f, a.second, ESC_FREED_NOT_HERE);
+      /* Not freed through the SSA value: say so only if the value is
+         never stored in memory, from where it could be freed.  */
+      if (!stored_in_memory(res, 16))
+        esc_alloc_set_freed(f, a.second, ESC_FREED_NOT_HERE);
       continue;
     }
     bool leaks = false;

@@ -86,7 +86,7 @@ static const struct esc_model models[] = {
   PLAIN("nanosleep", "--"),
   PLAIN("open", "--"),
   PLAIN("perror", "-"),
-  PLAIN("posix_memalign", "---"),
+  {"posix_memalign", ESC_MODEL_ALLOC_OUT, 2, -1, 1, "---"},
   PLAIN("printf", "-"),
   PLAIN("pthread_create", "---h"),
   PLAIN("pthread_join", "--"),

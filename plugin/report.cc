@@ -139,11 +139,14 @@ report(const esc_verdict &v, int m)
     return;
   }
   case ESC_V_CANDIDATE: {
-    static const char *const freed[] = {"not freed in this function",
+    static const char *const freed[] = {NULL, "not freed in this function",
                                         "freed on some paths",
                                         "freed on every path"};
-    inform(pos, "%s does not escape: stack promotion candidate (%s)", v.name,
-           freed[v.freed <= ESC_FREED_ALL ? v.freed : 0]);
+    const char *how = v.freed <= ESC_FREED_ALL ? freed[v.freed] : NULL;
+    if (how)
+      inform(pos, "%s does not escape: stack promotion candidate (%s)", v.name, how);
+    else
+      inform(pos, "%s does not escape: stack promotion candidate", v.name);
     return;
   }
   case ESC_V_MOVED_TO_HEAP: {

@@ -470,6 +470,11 @@ esc_loc_id esc_call(struct esc_func *f, const struct esc_call *c)
     bind_model(f, &pc, m);
     if (m->kind == ESC_MODEL_ALLOC || m->kind == ESC_MODEL_REALLOC)
       return new_allocation(f, c, m->size0, m->size1, m->align);
+    if (m->kind == ESC_MODEL_ALLOC_OUT) {
+      struct esc_call out = *c;     /* the value returned is a status */
+      out.result = ESC_NONE;
+      return new_allocation(f, &out, m->size0, m->size1, m->align);
+    }
     return ESC_NONE;
   }
   if (!m && (c->flags & ESC_CALL_MALLOC_ATTR) && c->callee &&
@@ -504,17 +509,20 @@ esc_loc_id esc_call(struct esc_func *f, const struct esc_call *c)
 }
 
 esc_loc_id esc_closure_new(struct esc_func *f, const char *name, esc_pos pos,
-                           esc_loc_id frame, void *cookie)
+                           esc_loc_id frame, void *cookie, int loop_depth)
 {
   struct esc_unit *u = f->unit;
-  /* The value of the adjusted trampoline points at the trampoline and,
-     through it, at the frame with every captured variable.  */
-  esc_loc_id value = loc_new(u, f, ESC_LOC_TEMP, name, pos, 0);
-  esc_loc_id tramp = loc_new(u, f, ESC_LOC_CLOSURE, name, pos, 0);
+  /* The value of the adjusted trampoline points at the trampoline, which
+     points at the frame with every captured variable: Go's closure and
+     its captured variables.  The value also points at the frame directly,
+     so that a frame whose closure is surely kept is a certain escape.  */
+  esc_loc_id value = loc_new(u, f, ESC_LOC_TEMP, name, pos, loop_depth);
+  esc_loc_id tramp = loc_new(u, f, ESC_LOC_CLOSURE, name, pos, loop_depth);
   esc_L(u, tramp)->cookie = cookie;
   esc_L(u, tramp)->flags |= LF_REPORTED;
   esc_flow(f, value, tramp, -1, ESC_WHY_ADDR, pos);
   esc_flow(f, value, frame, -1, ESC_WHY_CLOSURE, pos);
+  esc_flow(f, tramp, frame, -1, ESC_WHY_CLOSURE, pos);
   return value;
 }
 

@@ -652,9 +652,8 @@ void foo74b(void)
   s[0] = 3, s[1] = 2, s[2] = 1;
   for (int i = 0; i < 3; i++)
     {
-      int vv = s[i];
-      void lit(void) { __builtin_printf("%d", vv); }	/* { dg-message "nested function 'lit' escapes to heap" "go-bug" { xfail *-*-* } } */
-  /* { dg-message "nested function 'lit' does not escape" "bug-extra: loop depth not applied to a nested function" { target *-*-* } .-1 } */
+      int vv = s[i];	/* { dg-message "moved to heap: vv" "c-differs: captured by reference in the frame; Go captures an unmodified vv by value" } */
+      void lit(void) { __builtin_printf("%d", vv); }	/* { dg-message "nested function 'lit' escapes to heap" "" } */
       array[i] = lit;
     }
 }
@@ -666,9 +665,8 @@ void foo74c(void)
   s[0] = 3, s[1] = 2, s[2] = 1;
   for (int i = 0; i < 3; i++)
     {
-      int vv = s[i];	/* { dg-message "moved to heap: vv" "go-bug" { xfail *-*-* } } */
-      void lit(void) { __builtin_printf("%p", (void *) &vv); }	/* { dg-message "nested function 'lit' escapes to heap" "go-bug" { xfail *-*-* } } */
-  /* { dg-message "nested function 'lit' does not escape" "bug-extra: loop depth not applied to a nested function" { target *-*-* } .-1 } */
+      int vv = s[i];	/* { dg-message "moved to heap: vv" "" } */
+      void lit(void) { __builtin_printf("%p", (void *) &vv); }	/* { dg-message "nested function 'lit' escapes to heap" "" } */
       array[i] = lit;
     }
 }
@@ -1532,8 +1530,7 @@ struct Buffer
 
 /* Go's "ignoring self-assignment" messages have no counterpart here (the
    rule is applied silently).  */
-void Buffer_foo(struct Buffer *b)	/* { dg-message "b does not escape" "go-bug" { xfail *-*-* } } */
-  /* { dg-message "leaking param content: b" "bug-extra: the self-assignment rule misses pointer arithmetic (Go reslicing)" { target *-*-* } .-1 } */
+void Buffer_foo(struct Buffer *b)	/* { dg-message "b does not escape" "" } */
 {
   b->buf1 = b->buf1 + 1;
   b->buf1 = b->buf1 + 1;
@@ -1547,16 +1544,14 @@ void Buffer_bar(struct Buffer *b)	/* { dg-message "leaking param: b" "" } */
   b->buf1 = b->arr + 1;
 }
 
-void Buffer_arrayPtr(struct Buffer *b)	/* { dg-message "b does not escape" "go-bug" { xfail *-*-* } } */
-  /* { dg-message "leaking param content: b" "bug-extra: the self-assignment rule misses pointer arithmetic (Go reslicing)" { target *-*-* } .-1 } */
+void Buffer_arrayPtr(struct Buffer *b)	/* { dg-message "b does not escape" "" } */
 {
   b->buf1 = *b->arrPtr + 1;
   b->buf1 = *b->arrPtr + 1;
   /* go-noc: "\(\*Buffer\).arrayPtr ignoring self-assignment in b.buf1 = b.arrPtr\[1:2\]$" "\(\*Buffer\).arrayPtr ignoring self-assignment in b.buf1 = b.arrPtr\[1:2:3\]$" (Go's self-assignment message) */
 }
 
-void Buffer_baz(struct Buffer *b)	/* { dg-message "b does not escape" "go-bug" { xfail *-*-* } } */
-  /* { dg-message "leaking param content: b" "bug-extra: the self-assignment rule misses pointer arithmetic (Go reslicing)" { target *-*-* } .-1 } */
+void Buffer_baz(struct Buffer *b)	/* { dg-message "b does not escape" "" } */
 {
   b->str1 = b->str1 + 1;
   b->str1 = b->str2 + 1;
@@ -1570,10 +1565,8 @@ void Buffer_bat(struct Buffer *b)	/* { dg-message "leaking param content: b" "" 
   sink = o;
 }
 
-void quux(const char **sp, unsigned char **bp)	/* { dg-message "bp does not escape" "go-bug" { xfail *-*-* } } */
-  /* { dg-message "sp does not escape" "go-bug" { xfail *-*-* } .-1 } */
-  /* { dg-message "leaking param content: sp" "bug-extra: the self-assignment rule misses pointer arithmetic (Go reslicing)" { target *-*-* } .-2 } */
-  /* { dg-message "leaking param content: bp" "bug-extra: the self-assignment rule misses pointer arithmetic (Go reslicing)" { target *-*-* } .-3 } */
+void quux(const char **sp, unsigned char **bp)	/* { dg-message "bp does not escape" "" } */
+  /* { dg-message "sp does not escape" "" { target *-*-* } .-1 } */
 {
   *sp = *sp + 1;
   *bp = *bp + 1;

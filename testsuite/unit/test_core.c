@@ -558,8 +558,8 @@ START_TEST(closure_takes_its_frame)
   struct esc_func *f = esc_func_begin(u, 1, "outer", 1);
   esc_loc_id frame = var(f, "FRAME.0");
   esc_loc_id gf = esc_loc_new(f, ESC_LOC_GLOBAL, "gf", 1, 0);
-  esc_loc_id c1 = esc_closure_new(f, "next", 2, frame, NULL);
-  esc_loc_id c2 = esc_closure_new(f, "add", 3, frame, NULL);
+  esc_loc_id c1 = esc_closure_new(f, "next", 2, frame, NULL, 0);
+  esc_loc_id c2 = esc_closure_new(f, "add", 3, frame, NULL, 0);
   esc_loc_id t = temp(f);
   esc_flow(f, t, c1, 0, ESC_WHY_ASSIGN, 4);
   esc_flow(f, gf, t, 0, ESC_WHY_GLOBAL, 4);
