@@ -81,3 +81,42 @@ unsigned long as_integer(void)
   int k = 0;			/* { dg-message "moved to heap: k" } */
   return (unsigned long)&k;
 }
+
+/* Compound literals are objects of automatic storage.  */
+int *literal_sink;
+void compound_literal(void)
+{
+  literal_sink = &(int){1};	/* { dg-warning "address of local variable '\\(int\\)\\{...\\}' escapes: stored in global 'literal_sink'" } */
+  /* { dg-message "'\\(int\\)\\{...\\}' declared here" "" { target *-*-* } .-1 } */
+  /* { dg-message "moved to heap: \\(int\\)\\{...\\}" "" { target *-*-* } .-2 } */
+}
+
+/* A VLA is named as itself.  */
+void use_buf(char *);
+void vla(int n)
+{
+  char buf[n];			/* { dg-message "moved to heap: buf" } */
+  buf[0] = 0;
+  use_buf(buf);
+}
+
+/* A closure made in a loop and kept outside it escapes (Go's loop depth). */
+typedef void (*thunk)(void);
+void closures_in_loop(int n)
+{
+  thunk keep = 0;
+  for (int i = 0; i < n; i++) {
+    int v = i;			/* { dg-message "moved to heap: v" } */
+    void show(void) { __builtin_printf("%d", v); }	/* { dg-message "nested function 'show' escapes to heap" } */
+    keep = show;
+  }
+  if (keep)
+    keep();
+}
+
+/* Self-assignment through pointer arithmetic (Go's reslicing).  */
+struct cursor { char *pos, *end; };
+void advance(struct cursor *c)	/* { dg-message "c does not escape" } */
+{
+  c->pos = c->pos + 1;
+}
