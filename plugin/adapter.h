@@ -20,6 +20,7 @@ const vec<tree> *escape_frame_captures(tree frame);
 void escape_timer_start(void);
 void escape_timer_stop(void);
 void escape_watch_gcc_diagnostics(void);
+void escape_register_pragmas(void *, void *);
 void escape_report_unit(void);
 
 #endif

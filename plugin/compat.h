@@ -26,6 +26,7 @@
 #include "langhooks.h"
 #include "options.h"
 #include "tree-pretty-print.h"
+#include "c-family/c-pragma.h"
 
 #if BUILDING_GCC_MAJOR < 11
 #error "escape needs GCC 11 or newer"

@@ -113,6 +113,7 @@ plugin_init(struct plugin_name_args *plugin, struct plugin_gcc_version *version)
   pass.pos_op = PASS_POS_INSERT_AFTER;
   register_callback(name, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass);
   register_callback(name, PLUGIN_PRE_GENERICIZE, on_pre_genericize, NULL);
+  register_callback(name, PLUGIN_PRAGMAS, escape_register_pragmas, NULL);
   register_callback(name, PLUGIN_FINISH_UNIT, on_finish_unit, NULL);
   register_callback(name, PLUGIN_FINISH, on_finish, NULL);
   escape_watch_gcc_diagnostics();

@@ -96,6 +96,8 @@ struct esc_config {
   bool stats;                /* one summary line per unit */
   char *allocators;          /* alloc=NAME,...: the project's allocators */
   char *deallocators;        /* free=NAME,...: and deallocators */
+  char *functions;           /* functions=NAME,...: report only these */
+  char *files;               /* files=PATTERN,...: report only these */
   bool help, version;        /* print and do nothing else */
 };
 
@@ -107,6 +109,10 @@ void esc_config_init(struct esc_config *cfg);
    the argument into ERR (of size ERRLEN).  */
 bool esc_config_set(struct esc_config *cfg, const char *key,
                     const char *value, char *err, size_t errlen);
+
+/* Is NAME in the comma-separated LIST (NULL: everything is)?  With GLOB,
+   list entries are shell patterns (fnmatch).  */
+bool esc_list_match(const char *list, const char *name, bool glob);
 
 /* Free what esc_config_set allocated.  */
 void esc_config_release(struct esc_config *cfg);

@@ -1,5 +1,6 @@
 /* options.c - the plugin's arguments: -fplugin-arg-escape-KEY[=VALUE].  */
 #include <errno.h>
+#include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,8 @@ const char esc_help_text[] =
   "  max-var=BYTES   largest local object on the stack (default 131072)\n"
   "  alloc=F,G,...   the project's own allocators (like malloc: size first)\n"
   "  free=F,G,...    the project's own deallocators (like free)\n"
+  "  functions=F,... report only on these functions\n"
+  "  files=GLOB,...  report only on files matching these patterns\n"
   "  stats           one summary line per translation unit\n"
   "  help            print this text\n"
   "  version         print the plugin's version\n";
@@ -56,7 +59,9 @@ void esc_config_release(struct esc_config *cfg)
 {
   free(cfg->allocators);
   free(cfg->deallocators);
-  cfg->allocators = cfg->deallocators = NULL;
+  free(cfg->functions);
+  free(cfg->files);
+  cfg->allocators = cfg->deallocators = cfg->functions = cfg->files = NULL;
 }
 
 /* A comma-separated list of C identifiers.  */
@@ -136,6 +141,27 @@ bool esc_config_set(struct esc_config *cfg, const char *key,
     append_list(key[0] == 'a' ? &cfg->allocators : &cfg->deallocators, value);
     return true;
   }
+  if (strcmp(key, "functions") == 0) {
+    if (!identifier_list(value)) {
+      snprintf(err, errlen,
+               "invalid value '%s' for argument 'functions' (expected function names separated by commas)",
+               value ? value : "");
+      return false;
+    }
+    append_list(&cfg->functions, value);
+    return true;
+  }
+  if (strcmp(key, "files") == 0) {
+    if (!value || !*value || strstr(value, ",,") || value[0] == ',' ||
+        value[strlen(value) - 1] == ',') {
+      snprintf(err, errlen,
+               "invalid value '%s' for argument 'files' (expected file patterns separated by commas)",
+               value ? value : "");
+      return false;
+    }
+    append_list(&cfg->files, value);
+    return true;
+  }
   if (strcmp(key, "stats") == 0)
     return no_value(key, value, err, errlen) && (cfg->stats = true);
   if (strcmp(key, "help") == 0)
@@ -143,5 +169,26 @@ bool esc_config_set(struct esc_config *cfg, const char *key,
   if (strcmp(key, "version") == 0)
     return no_value(key, value, err, errlen) && (cfg->version = true);
   snprintf(err, errlen, "unknown argument '%s' (see -fplugin-arg-escape-help)", key);
+  return false;
+}
+
+bool esc_list_match(const char *list, const char *name, bool glob)
+{
+  if (!list)
+    return true;
+  if (!name)
+    return false;
+  char item[512];
+  for (const char *p = list; p && *p;) {
+    const char *e = strchr(p, ',');
+    size_t len = e ? (size_t)(e - p) : strlen(p);
+    if (len < sizeof item) {
+      memcpy(item, p, len);
+      item[len] = 0;
+      if (glob ? fnmatch(item, name, 0) == 0 : strcmp(item, name) == 0)
+        return true;
+    }
+    p = e ? e + 1 : NULL;
+  }
   return false;
 }

@@ -11,6 +11,7 @@ struct seen_line {
   int line;
 };
 vec<seen_line> gcc_warned;
+vec<seen_line> ignored;          /* lines of #pragma escape ignore */
 unsigned warnings_given;
 double analysis_seconds, timer_started;
 
@@ -46,6 +47,38 @@ gcc_already_warned(location_t loc)
     if (s.line == x.line && x.file && strcmp(s.file, x.file) == 0)
       return true;
   return false;
+}
+
+/* #pragma escape ignore: silence the plugin on the next line.  */
+void
+handle_ignore(cpp_reader *)
+{
+  tree t;
+  location_t loc = input_location;
+  if (pragma_lex(&t, &loc) != CPP_EOF)
+    warning_at(loc, 0, "junk at end of %<#pragma escape ignore%>");
+  expanded_location x = expand_location(loc);
+  if (x.file)
+    ignored.safe_push({x.file, x.line});
+}
+
+bool
+ignored_at(const expanded_location &x)
+{
+  for (const seen_line &s : ignored)
+    if ((x.line == s.line + 1 || x.line == s.line) && x.file &&
+        strcmp(s.file, x.file) == 0)
+      return true;
+  return false;
+}
+
+/* -fplugin-arg-escape-functions= and files=: report only on those.  */
+bool
+selected(const esc_verdict &v, const expanded_location &x)
+{
+  const esc_config *cfg = esc_unit_config(escape_unit);
+  return esc_list_match(cfg->functions, v.function, false) &&
+         esc_list_match(cfg->files, x.file ? x.file : "", true);
 }
 
 struct sorted {
@@ -202,6 +235,12 @@ escape_timer_stop(void)
 }
 
 void
+escape_register_pragmas(void *, void *)
+{
+  c_register_pragma("escape", "ignore", handle_ignore);
+}
+
+void
 escape_watch_gcc_diagnostics(void)
 {
   previous_starter = diagnostic_starter(global_dc);
@@ -226,6 +265,8 @@ escape_report_unit(void)
     if (i && order[i - 1].v->kind == v.kind && order[i - 1].v->pos == v.pos &&
         strcmp(order[i - 1].v->name ? order[i - 1].v->name : "",
                v.name ? v.name : "") == 0)
+      continue;
+    if (ignored_at(order[i].x) || !selected(v, order[i].x))
       continue;
     /* Diagnostics then say "In function 'f':" as GCC's own do.  */
     current_function_decl = (tree)v.fn_cookie;

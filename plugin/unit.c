@@ -13,6 +13,8 @@ struct esc_unit *esc_unit_new(const struct esc_config *cfg)
   u->cfg = *cfg;
   u->cfg.allocators = esc_strdup(cfg->allocators);
   u->cfg.deallocators = esc_strdup(cfg->deallocators);
+  u->cfg.functions = esc_strdup(cfg->functions);
+  u->cfg.files = esc_strdup(cfg->files);
   u->strings = esc_intern_new();
   return u;
 }
@@ -406,20 +408,6 @@ static esc_loc_id new_allocation(struct esc_func *f, const struct esc_call *c,
   return a;
 }
 
-/* Is NAME in the comma-separated LIST?  */
-static bool in_list(const char *list, const char *name)
-{
-  size_t n = strlen(name);
-  for (const char *p = list; p && *p;) {
-    const char *e = strchr(p, ',');
-    size_t len = e ? (size_t)(e - p) : strlen(p);
-    if (len == n && strncmp(p, name, n) == 0)
-      return true;
-    p = e ? e + 1 : NULL;
-  }
-  return false;
-}
-
 /* The model of NAME: the project's own allocators and deallocators
    (alloc=, free=) first, then the C library.  */
 static const struct esc_model *unit_model(const struct esc_unit *u,
@@ -427,9 +415,9 @@ static const struct esc_model *unit_model(const struct esc_unit *u,
 {
   static const struct esc_model user_alloc = {"alloc=", ESC_MODEL_ALLOC, 0, -1, -1, "-"};
   static const struct esc_model user_free = {"free=", ESC_MODEL_FREE, -1, -1, -1, "-"};
-  if (in_list(u->cfg.allocators, name))
+  if (u->cfg.allocators && esc_list_match(u->cfg.allocators, name, false))
     return &user_alloc;
-  if (in_list(u->cfg.deallocators, name))
+  if (u->cfg.deallocators && esc_list_match(u->cfg.deallocators, name, false))
     return &user_free;
   return esc_model_lookup(name);
 }

@@ -1,0 +1,14 @@
+/* functions= restricts the report to some functions.  */
+/* { dg-options "-O0 -fplugin-arg-escape-m -fplugin-arg-escape-functions=kept,other" } */
+int *g;
+void kept(void)
+{
+  int a = 0;			/* { dg-message "moved to heap: a" } */
+  /* { dg-message "'a' declared here" "" { target *-*-* } .-1 } */
+  g = &a;			/* { dg-warning "address of local variable 'a' escapes" } */
+}
+void dropped(void)
+{
+  int b = 0;			/* { dg-bogus "moved to heap" } */
+  g = &b;			/* { dg-bogus "escapes" } */
+}
