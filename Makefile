@@ -79,8 +79,11 @@ $(BUILD):
 $(BUILD)/.linked: FORCE | $(BUILD)
 	@echo $(CC) > $@.new; cmp -s $@.new $@ || mv $@.new $@; rm -f $@.new
 
+# Linked aside and renamed: a compiler loading the plugin meanwhile (tests
+# running in parallel) sees the old file or the new one, never half of one.
 $(PLUGIN): $(CORE_OBJ) $(ADAPTER_OBJ) $(BUILD)/.linked
-	$(CXX) -shared -o $@ $(CORE_OBJ) $(ADAPTER_OBJ)
+	$(CXX) -shared -o $(basename $@).tmp.so $(CORE_OBJ) $(ADAPTER_OBJ)
+	mv -f $(basename $@).tmp.so $@
 
 # The core library for the unit tests.
 $(BUILD)/libescore.a: $(CORE_OBJ)
