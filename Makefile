@@ -46,7 +46,7 @@ ADAPTER_CXXFLAGS = -std=gnu++14 $(WARN) -fPIC -fno-rtti -fvisibility=hidden \
 
 # The analysis: plain C11, no GCC header.
 CORE_SRC := plugin/graph.c plugin/solve.c plugin/unit.c plugin/model.c \
-            plugin/options.c plugin/strbuf.c
+            plugin/options.c plugin/strbuf.c plugin/sarif.c
 # The adapter: reads GIMPLE, talks to GCC.
 ADAPTER_SRC := plugin/escape-plugin.cc plugin/gimple-reader.cc plugin/report.cc
 
@@ -127,6 +127,8 @@ check: check-deps $(PLUGIN) $(BUILD)/unit-tests
 	  testsuite/run-dejagnu.sh > $(BUILD)/results/dejagnu.count
 	@CC=$(CC) PLUGIN=$(abspath $(PLUGIN)) OUT=$(abspath $(BUILD)/results) \
 	  testsuite/cli.sh > $(BUILD)/results/cli.count
+	@CC=$(CC) PLUGIN=$(abspath $(PLUGIN)) OUT=$(abspath $(BUILD)/results) \
+	  testsuite/sarif.sh > $(BUILD)/results/sarif.count
 	@CC=$(CC) PLUGIN=$(abspath $(PLUGIN)) OUT=$(abspath $(BUILD)/results) \
 	  testsuite/robustness.sh > $(BUILD)/results/robust.count
 	@CC=$(CC) PLUGIN=$(abspath $(PLUGIN)) OUT=$(abspath $(BUILD)/results) \

@@ -3,7 +3,6 @@
 #include "adapter.h"
 #include "plugin-version.h"
 
-#define ESCAPE_VERSION "0.1.0"
 
 #define ESCAPE_EXPORT __attribute__((visibility("default")))
 

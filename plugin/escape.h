@@ -79,6 +79,8 @@
 extern "C" {
 #endif
 
+#define ESCAPE_VERSION "0.2.0"
+
 typedef uint32_t esc_pos;          /* source position, 0 = unknown */
 typedef int32_t esc_loc_id;        /* index of a location, -1 = none */
 #define ESC_NONE (-1)
@@ -98,6 +100,7 @@ struct esc_config {
   char *deallocators;        /* free=NAME,...: and deallocators */
   char *functions;           /* functions=NAME,...: report only these */
   char *files;               /* files=PATTERN,...: report only these */
+  char *sarif;               /* sarif=FILE: write a SARIF 2.1.0 log */
   bool help, version;        /* print and do nothing else */
 };
 
@@ -371,6 +374,34 @@ struct esc_model {
 const struct esc_model *esc_model_lookup(const char *name);
 /* Tag of argument I under model M.  */
 struct esc_tag esc_model_tag(const struct esc_model *m, unsigned i);
+
+/* ------------------------------------------------------------ SARIF */
+
+struct esc_sarif_location {
+  const char *file;
+  int line, column;          /* 0 when unknown */
+  const char *message;       /* or NULL */
+};
+struct esc_sarif_result {
+  const char *rule;          /* "escape/dangling-address", ... */
+  const char *message;
+  struct esc_sarif_location where;
+  const struct esc_sarif_location *related;   /* "declared here" */
+  unsigned nrelated;
+  const struct esc_sarif_location *flow;      /* -m=2 steps: a code flow */
+  unsigned nflow;
+};
+struct esc_sarif;
+struct esc_sarif *esc_sarif_new(void);
+/* Add a result (copied); false for an unknown rule.  */
+bool esc_sarif_add(struct esc_sarif *s, const struct esc_sarif_result *r);
+unsigned esc_sarif_count(const struct esc_sarif *s);
+/* Index of rule ID, or -1.  */
+int esc_sarif_rule(const char *id);
+/* Write the log for SOURCE (the unit's main file) to PATH.  */
+bool esc_sarif_write(const struct esc_sarif *s, const char *path,
+                     const char *version, const char *source);
+void esc_sarif_free(struct esc_sarif *s);
 
 /* ------------------------------------------------------------ strings */
 

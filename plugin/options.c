@@ -19,6 +19,7 @@ const char esc_help_text[] =
   "  free=F,G,...    the project's own deallocators (like free)\n"
   "  functions=F,... report only on these functions\n"
   "  files=GLOB,...  report only on files matching these patterns\n"
+  "  sarif=FILE      also write the verdicts as a SARIF 2.1.0 log to FILE\n"
   "  stats           one summary line per translation unit\n"
   "  help            print this text\n"
   "  version         print the plugin's version\n";
@@ -61,7 +62,9 @@ void esc_config_release(struct esc_config *cfg)
   free(cfg->deallocators);
   free(cfg->functions);
   free(cfg->files);
+  free(cfg->sarif);
   cfg->allocators = cfg->deallocators = cfg->functions = cfg->files = NULL;
+  cfg->sarif = NULL;
 }
 
 /* A comma-separated list of C identifiers.  */
@@ -160,6 +163,17 @@ bool esc_config_set(struct esc_config *cfg, const char *key,
       return false;
     }
     append_list(&cfg->files, value);
+    return true;
+  }
+  if (strcmp(key, "sarif") == 0) {
+    if (!value || !*value) {
+      snprintf(err, errlen, "argument 'sarif' needs a file name (sarif=FILE)");
+      return false;
+    }
+    free(cfg->sarif);
+    cfg->sarif = malloc(strlen(value) + 1);
+    if (cfg->sarif)
+      strcpy(cfg->sarif, value);
     return true;
   }
   if (strcmp(key, "stats") == 0)

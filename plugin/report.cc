@@ -112,28 +112,83 @@ step_expr(char *buf, size_t len, const esc_step &s)
   }
 }
 
-/* -m=2: one note per step of the flow path, Go's
-   "flow: ~r0 = &i: from &i (address-of) at t.c:6:9".  */
+struct esc_sarif *sarif;        /* -fplugin-arg-escape-sarif=FILE */
+
 void
-explain(const esc_verdict &v, location_t at)
+sarif_location(esc_sarif_location &out, location_t loc, const char *msg)
 {
-  for (unsigned i = 0; i < v.nsteps; i++) {
-    const esc_step &s = v.steps[i];
-    char expr[256];
-    step_expr(expr, sizeof expr, s);
+  expanded_location x = expand_location(loc);
+  out.file = x.file;
+  out.line = x.line;
+  out.column = x.column;
+  out.message = msg;
+}
+
+/* One verdict as the user sees it: the diagnostic, the "declared here"
+   note, and at -m=2 the flow, one note per step (Go's "flow: ~r0 = &i:
+   from &i (address-of) at t.c:6:9"); the same goes into the SARIF log.  */
+void
+emit(const esc_verdict &v, const char *rule, bool warn, location_t loc,
+     const char *text, location_t decl, const char *decl_text, int m)
+{
+  if (warn) {
+    if (!warning_at(loc, 0, "%s", text))
+      return;
+    warnings_given++;
+  } else {
+    inform(loc, "%s", text);
+  }
+  if (decl_text)
+    inform(decl, "%s", decl_text);
+
+  const bool explain = m >= 2 && !warn;
+  unsigned nflow = explain ? v.nsteps + (v.reason && !v.nsteps) : 0;
+  auto_vec<esc_sarif_location> flow;
+  auto_vec<char *> texts;
+  for (unsigned i = 0; i < nflow; i++) {
+    char expr[256], note[768];
+    esc_step s;
+    if (i < v.nsteps)
+      s = v.steps[i];
+    else {            /* escapes for a reason of its own: Go's "(too large for stack)" */
+      char storage[300];
+      snprintf(storage, sizeof storage, "{storage for %s}", v.name);
+      s = {"{heap}", v.name, -1, ESC_WHY_ALLOC, (esc_pos)v.pos};
+      step_expr(expr, sizeof expr, {s.dst, storage, -1, s.why, s.pos});
+    }
+    if (i < v.nsteps)
+      step_expr(expr, sizeof expr, s);
+    const char *kind = i < v.nsteps ? esc_why_name(s.why) : v.reason;
+    const char *from = i < v.nsteps ? expr : v.name;
     expanded_location x = expand_location(s.pos);
-    inform(at, "flow: %s = %s: from %s (%s) at %s:%d:%d", s.dst, expr, expr,
-           esc_why_name(s.why), x.file ? x.file : "<unknown>", x.line, x.column);
+    snprintf(note, sizeof note, "flow: %s = %s: from %s (%s) at %s:%d:%d", s.dst,
+             expr, from, kind, x.file ? x.file : "<unknown>", x.line, x.column);
+    inform(loc, "%s", note);
+    if (sarif) {
+      char *t = xstrdup(note);
+      texts.safe_push(t);
+      esc_sarif_location l;
+      sarif_location(l, s.pos, t);
+      flow.safe_push(l);
+    }
   }
-  /* Escapes for a reason of its own: Go's "from make(...) (too large for
-     stack)".  */
-  if (v.reason && v.nsteps == 0) {
-    expanded_location x = expand_location(v.pos);
-    char storage[300];
-    snprintf(storage, sizeof storage, "&{storage for %s}", v.name);
-    inform(at, "flow: %s = %s: from %s (%s) at %s:%d:%d", "{heap}", storage,
-           v.name, v.reason, x.file ? x.file : "<unknown>", x.line, x.column);
+  if (sarif) {
+    esc_sarif_result r = {};
+    esc_sarif_location related;
+    r.rule = rule;
+    r.message = text;
+    sarif_location(r.where, loc, NULL);
+    if (decl_text) {
+      sarif_location(related, decl, decl_text);
+      r.related = &related;
+      r.nrelated = 1;
+    }
+    r.flow = flow.address();
+    r.nflow = flow.length();
+    esc_sarif_add(sarif, &r);
   }
+  for (char *t : texts)
+    free(t);
 }
 
 /* The variables a verdict on LOC's cookie names: the variable itself, or
@@ -155,18 +210,25 @@ void
 report(const esc_verdict &v, int m)
 {
   location_t pos = v.pos;
+  char text[768], decl_text[300];
   switch (v.kind) {
-  case ESC_V_WARN_ADDR: {
-    if (gcc_already_warned(pos))
+  case ESC_V_WARN_ADDR:
+  case ESC_V_MOVED_TO_HEAP: {
+    if (v.kind == ESC_V_WARN_ADDR && gcc_already_warned(pos))
       return;
     auto_vec<tree> vars;
     names_of(v, vars);
     for (tree var : vars) {
       const char *name = var ? IDENTIFIER_POINTER(DECL_NAME(var)) : v.name;
       location_t decl = var ? DECL_SOURCE_LOCATION(var) : v.decl_pos;
-      if (warning_at(pos, 0, "address of local variable %qs escapes: %s", name, v.reason)) {
-        warnings_given++;
-        inform(decl, "%qs declared here", name);
+      if (v.kind == ESC_V_WARN_ADDR) {
+        snprintf(text, sizeof text, "address of local variable '%s' escapes: %s",
+                 name, v.reason);
+        snprintf(decl_text, sizeof decl_text, "'%s' declared here", name);
+        emit(v, "escape/dangling-address", true, pos, text, decl, decl_text, m);
+      } else {
+        snprintf(text, sizeof text, "moved to heap: %s", name);
+        emit(v, "escape/moved-to-heap", false, decl, text, 0, NULL, m);
       }
     }
     return;
@@ -176,48 +238,39 @@ report(const esc_verdict &v, int m)
                                         "freed on some paths",
                                         "freed on every path"};
     const char *how = v.freed <= ESC_FREED_ALL ? freed[v.freed] : NULL;
-    if (how)
-      inform(pos, "%s does not escape: stack promotion candidate (%s)", v.name, how);
-    else
-      inform(pos, "%s does not escape: stack promotion candidate", v.name);
-    return;
-  }
-  case ESC_V_MOVED_TO_HEAP: {
-    auto_vec<tree> vars;
-    names_of(v, vars);
-    for (tree var : vars) {
-      const char *name = var ? IDENTIFIER_POINTER(DECL_NAME(var)) : v.name;
-      location_t decl = var ? DECL_SOURCE_LOCATION(var) : v.decl_pos;
-      inform(decl, "moved to heap: %s", name);
-      if (m >= 2)
-        explain(v, decl);
-    }
+    snprintf(text, sizeof text, "%s does not escape: stack promotion candidate%s%s%s",
+             v.name, how ? " (" : "", how ? how : "", how ? ")" : "");
+    emit(v, "escape/stack-promotion-candidate", false, pos, text, 0, NULL, 0);
     return;
   }
   case ESC_V_ALLOC_ESCAPES:
-    inform(pos, "%s escapes to heap", v.name);
-    break;
+    snprintf(text, sizeof text, "%s escapes to heap", v.name);
+    emit(v, "escape/escapes-to-heap", false, pos, text, 0, NULL, m);
+    return;
   case ESC_V_PARAM_LEAK:
-    inform(pos, "leaking param: %s", v.name);
+    snprintf(text, sizeof text, "leaking param: %s", v.name);
     break;
   case ESC_V_PARAM_CONTENT:
-    inform(pos, "leaking param content: %s", v.name);
+    snprintf(text, sizeof text, "leaking param content: %s", v.name);
     break;
   case ESC_V_PARAM_RESULT:
-    inform(pos, "leaking param: %s to result ~r0 level=%d", v.name, v.level);
+    snprintf(text, sizeof text, "leaking param: %s to result ~r0 level=%d", v.name, v.level);
     break;
   case ESC_V_PARAM_NOESCAPE:
-    inform(pos, "%s does not escape", v.name);
+    snprintf(text, sizeof text, "%s does not escape", v.name);
+    emit(v, "escape/does-not-escape", false, pos, text, 0, NULL, 0);
     return;
   case ESC_V_CLOSURE_ESCAPES:
-    inform(pos, "nested function %qs escapes to heap", v.name);
-    break;
   case ESC_V_CLOSURE_NOESCAPE:
-    inform(pos, "nested function %qs does not escape", v.name);
+    snprintf(text, sizeof text, "nested function '%s' %s", v.name,
+             v.kind == ESC_V_CLOSURE_ESCAPES ? "escapes to heap" : "does not escape");
+    emit(v, "escape/nested-function", false, pos, text, 0, NULL,
+         v.kind == ESC_V_CLOSURE_ESCAPES ? m : 0);
+    return;
+  default:
     return;
   }
-  if (m >= 2)
-    explain(v, pos);
+  emit(v, "escape/leaking-param", false, pos, text, 0, NULL, m);
 }
 
 } // namespace
@@ -255,6 +308,8 @@ escape_report_unit(void)
   const esc_config *cfg = esc_unit_config(escape_unit);
   const esc_verdict *vs;
   size_t n = esc_unit_verdicts(escape_unit, &vs);
+  if (cfg->sarif)
+    sarif = esc_sarif_new();
   sorted *order = XNEWVEC(sorted, n ? n : 1);
   for (size_t i = 0; i < n; i++)
     order[i] = {&vs[i], expand_location(vs[i].kind == ESC_V_MOVED_TO_HEAP ? vs[i].decl_pos : vs[i].pos)};
@@ -274,6 +329,12 @@ escape_report_unit(void)
   }
   current_function_decl = NULL_TREE;
   XDELETEVEC(order);
+  if (sarif) {
+    if (!esc_sarif_write(sarif, cfg->sarif, ESCAPE_VERSION, main_input_filename))
+      error("%<escape%> plugin: cannot write SARIF log %qs: %m", cfg->sarif);
+    esc_sarif_free(sarif);
+    sarif = NULL;
+  }
   if (cfg->stats) {
     esc_stats st;
     esc_unit_stats(escape_unit, &st);

@@ -15,6 +15,7 @@ struct esc_unit *esc_unit_new(const struct esc_config *cfg)
   u->cfg.deallocators = esc_strdup(cfg->deallocators);
   u->cfg.functions = esc_strdup(cfg->functions);
   u->cfg.files = esc_strdup(cfg->files);
+  u->cfg.sarif = esc_strdup(cfg->sarif);
   u->strings = esc_intern_new();
   return u;
 }
