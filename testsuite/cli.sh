@@ -29,14 +29,14 @@ rc() { cat "$tmp/rc"; }
 # help and version
 cc1 -fplugin-arg-escape-help -c "$tmp/t.c" -o "$tmp/t.o"
 check "help exits 0" '[ "$(rc)" = 0 ]'
-for key in m m=2 max-stack= max-var= alloc= free= functions= files= stats help version; do
+for key in m m=2 max-stack= max-var= alloc= free= functions= files= sarif= stats help version; do
   check "help lists $key" 'grep -q -- "  $key" "$tmp/out"'
 done
 cc1 -fplugin-arg-escape-version -c "$tmp/t.c" -o "$tmp/t.o"
 check "version" 'grep -Eq "^escape [0-9]+\.[0-9]+\.[0-9]+ \(built for GCC [0-9.]+\)" "$tmp/out"'
 
 # bad arguments: non-zero exit, exactly one line, naming the argument
-for arg in m=x m=3 max-stack=-1 max-stack=abc max-var=1x frobnicate stats=1 alloc= alloc=1x free=a,,b functions=1f files=,x; do
+for arg in m=x m=3 max-stack=-1 max-stack=abc max-var=1x frobnicate stats=1 alloc= alloc=1x free=a,,b functions=1f files=,x sarif=; do
   cc1 -fplugin-arg-escape-$arg -c "$tmp/t.c" -o "$tmp/t.o"
   key=${arg%%=*}
   check "bad '$arg' fails" '[ "$(rc)" != 0 ]'
