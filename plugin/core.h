@@ -72,6 +72,12 @@ struct esc_loc {
   struct esc_step *leak_path[2]; /* -m=2: to heap, to result */
   unsigned leak_npath[2];
 
+  /* dereferences of a pointer location (esc_loc_set_deref) */
+  int16_t deref_depth;       /* shallowest, or INT16_MAX */
+  bool carried;              /* a loop-header phi */
+  esc_pos deref_pos;
+  esc_pos loop_read_pos;     /* a local read after its iteration: where */
+
   /* allocations */
   long long alloc_size;      /* -1 when not constant */
   uint8_t freed;             /* enum esc_freed */

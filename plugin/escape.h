@@ -216,6 +216,14 @@ void esc_alloc_set_freed(struct esc_func *f, esc_loc_id l, enum esc_freed freed)
 /* Is NAME a deallocator (the C library's or one named by free=)?  */
 bool esc_unit_is_deallocator(const struct esc_unit *u, const char *name);
 
+/* L (a pointer) is dereferenced at loop depth DEPTH, at POS; CARRIED: L
+   is a value carried around a loop (a phi in its header).  A local of a
+   loop whose address reaches L is then read after its iteration ended
+   when L lives outside that loop and is dereferenced outside it, or is
+   carried into the next iteration and dereferenced there.  */
+void esc_loc_set_deref(struct esc_func *f, esc_loc_id l, int depth,
+                       esc_pos pos, bool carried);
+
 /* Caller-chosen tag of a location (the adapter's tree), returned with
    verdicts.  */
 void esc_loc_set_cookie(struct esc_func *f, esc_loc_id l, void *cookie);

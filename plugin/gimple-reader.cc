@@ -3,6 +3,7 @@
    and allocation, an edge per assignment (escape.h explains the model).
    It only reads: the IL is never changed.  */
 #include "adapter.h"
+#include "gimple-walk.h"
 
 namespace {
 
@@ -64,6 +65,7 @@ private:
   void bind_indirect_results(tree nested, esc_loc_id frame);
   void note_large_locals();
   void note_frees();
+  static bool note_deref(gimple *g, tree base, tree op, void *data);
   void note_captures();
   void note_decl(tree var);
   void note_block_decls(tree block);
@@ -1213,6 +1215,26 @@ reader::note_large_locals()
   }
 }
 
+/* A load or store through an SSA pointer: where it is dereferenced, for
+   locals of a loop read after their iteration (esc_loc_set_deref).  */
+bool
+reader::note_deref(gimple *g, tree base, tree, void *data)
+{
+  reader *r = (reader *)data;
+  if (!base || TREE_CODE(base) != MEM_REF || TREE_CODE(TREE_OPERAND(base, 0)) != SSA_NAME)
+    return false;
+  tree p = TREE_OPERAND(base, 0);
+  if (!type_has_pointers(TREE_TYPE(p)))
+    return false;
+  gimple *def = SSA_NAME_DEF_STMT(p);
+  basic_block db = def ? gimple_bb(def) : NULL;
+  bool carried = def && gimple_code(def) == GIMPLE_PHI && db && db->loop_father &&
+                 db->loop_father->header == db && r->bb_depth(db) > 0;
+  esc_loc_set_deref(r->f, r->ssa_loc(p), r->bb_depth(gimple_bb(g)),
+                    r->stmt_loc, carried);
+  return false;
+}
+
 void
 reader::read()
 {
@@ -1248,6 +1270,8 @@ reader::read()
       if (stmt_loc == UNKNOWN_LOCATION)
         stmt_loc = DECL_SOURCE_LOCATION(fun->decl);
       read_stmt(g);
+      if (loops_for_fn(fun) && !is_gimple_debug(g))
+        walk_stmt_load_store_ops(g, this, note_deref, note_deref);
     }
   }
   note_frees();

@@ -146,7 +146,7 @@ emit(const esc_verdict &v, const char *rule, bool warn, location_t loc,
   auto_vec<esc_sarif_location> flow;
   auto_vec<char *> texts;
   for (unsigned i = 0; i < nflow; i++) {
-    char expr[256], note[768];
+    char expr[320], note[900];
     esc_step s;
     if (i < v.nsteps)
       s = v.steps[i];

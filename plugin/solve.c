@@ -257,6 +257,86 @@ static void walk_freed(struct solver *s, struct esc_func *f, uint32_t gen)
   }
 }
 
+/* Go's loop rule made concrete for C: a local of a loop whose address is
+   kept beyond its iteration is a dangling pointer if that copy is really
+   dereferenced later -- after the loop, or in the next iteration.  Follow
+   the address forward through copies (edges of derefs -1, then 0; field
+   reads are not followed, as they may read another field).  */
+static void find_loop_reads(struct solver *s, struct esc_func *f, uint32_t gen)
+{
+  struct esc_unit *u = s->u;
+  uint32_t n = (uint32_t)(f->end - f->first);
+  bool any = false;
+  for (esc_loc_id id = f->first; id < f->end && !any; id++) {
+    const struct esc_loc *l = esc_L(u, id);
+    any = l->kind == ESC_LOC_VAR && l->loop_depth > 0 &&
+          (l->flags & LF_ESCAPES) && (l->flags & LF_REPORTED) &&
+          !(l->flags & LF_DEFINITE);
+  }
+  if (!any)
+    return;
+  /* Forward adjacency (CSR) over the function's copy and address edges. */
+  uint32_t *start = esc_xcalloc(n + 1, sizeof *start);
+  for (esc_loc_id d = f->first; d < f->end; d++) {
+    const struct esc_loc *l = esc_L(u, d);
+    for (uint32_t i = 0; i < l->nedges; i++) {
+      const struct esc_edge *e = &l->edges[i];
+      if (e->derefs <= 0 && e->why != ESC_WHY_FIELD && e->src >= f->first &&
+          e->src < f->end)
+        start[e->src - f->first + 1]++;
+    }
+  }
+  for (uint32_t i = 0; i < n; i++)
+    start[i + 1] += start[i];
+  uint32_t *fill = esc_xcalloc(n + 1, sizeof *fill);
+  memcpy(fill, start, (n + 1) * sizeof *fill);
+  struct { esc_loc_id dst; int16_t derefs; } *out =
+      esc_xcalloc(start[n] ? start[n] : 1, sizeof *out);
+  for (esc_loc_id d = f->first; d < f->end; d++) {
+    const struct esc_loc *l = esc_L(u, d);
+    for (uint32_t i = 0; i < l->nedges; i++) {
+      const struct esc_edge *e = &l->edges[i];
+      if (e->derefs <= 0 && e->why != ESC_WHY_FIELD && e->src >= f->first &&
+          e->src < f->end) {
+        uint32_t k = fill[e->src - f->first]++;
+        out[k].dst = d;
+        out[k].derefs = e->derefs;
+      }
+    }
+  }
+  for (esc_loc_id x = f->first; x < f->end; x++) {
+    struct esc_loc *lx = esc_L(u, x);
+    if (!(lx->kind == ESC_LOC_VAR && lx->loop_depth > 0 &&
+          (lx->flags & LF_ESCAPES) && (lx->flags & LF_REPORTED) &&
+          !(lx->flags & LF_DEFINITE)))
+      continue;
+    ++gen;
+    s->nstack = 0;
+    /* Locations holding x's address: one & then copies.  */
+    for (uint32_t k = start[x - f->first]; k < start[x - f->first + 1]; k++)
+      if (out[k].derefs == -1 && esc_L(u, out[k].dst)->walkgen != gen) {
+        esc_L(u, out[k].dst)->walkgen = gen;
+        push(s, out[k].dst);
+      }
+    while (s->nstack && !lx->loop_read_pos) {
+      esc_loc_id id = s->stack[--s->nstack];
+      struct esc_loc *l = esc_L(u, id);
+      if (l->deref_depth != INT16_MAX && l->loop_depth < lx->loop_depth &&
+          (l->carried || l->deref_depth < lx->loop_depth))
+        lx->loop_read_pos = l->deref_pos;
+      for (uint32_t k = start[id - f->first]; k < start[id - f->first + 1]; k++)
+        if (out[k].derefs == 0 && esc_L(u, out[k].dst)->walkgen != gen) {
+          esc_L(u, out[k].dst)->walkgen = gen;
+          push(s, out[k].dst);
+        }
+    }
+  }
+  u->walkgen = gen;
+  free(start);
+  free(fill);
+  free(out);
+}
+
 void esc_solve_batch(struct esc_unit *u, struct esc_func **fns, unsigned n)
 {
   struct solver s = {.u = u};
@@ -293,6 +373,7 @@ void esc_solve_batch(struct esc_unit *u, struct esc_func **fns, unsigned n)
   for (unsigned k = 0; k < n; k++) {
     walk_definite(&s, fns[k], ++u->walkgen);
     walk_freed(&s, fns[k], ++u->walkgen);
+    find_loop_reads(&s, fns[k], ++u->walkgen);
   }
 
   free(s.roots);

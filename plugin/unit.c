@@ -1,5 +1,6 @@
 /* unit.c - the translation unit: functions as they are read, calls bound
    to summaries, batches of recursive functions, verdicts.  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -88,6 +89,7 @@ static esc_loc_id loc_new(struct esc_unit *u, struct esc_func *f,
   l->dst = ESC_NONE;
   l->def_root = ESC_NONE;
   l->alloc_size = -1;
+  l->deref_depth = INT16_MAX;
   l->leak = (struct esc_tag)ESC_TAG_NONE;
   l->leak_global = ESC_NO_LEAK;
   if (kind == ESC_LOC_HEAP || kind == ESC_LOC_GLOBAL)
@@ -157,6 +159,19 @@ void esc_loc_set_reported(struct esc_func *f, esc_loc_id l, bool reported)
     esc_L(f->unit, l)->flags |= LF_REPORTED;
   else
     esc_L(f->unit, l)->flags &= ~LF_REPORTED;
+}
+
+void esc_loc_set_deref(struct esc_func *f, esc_loc_id l, int depth,
+                       esc_pos pos, bool carried)
+{
+  if (!own_loc(f, l))
+    return;
+  struct esc_loc *p = esc_L(f->unit, l);
+  if (depth < p->deref_depth) {
+    p->deref_depth = (int16_t)(depth < 0 ? 0 : depth > 30000 ? 30000 : depth);
+    p->deref_pos = pos;
+  }
+  p->carried |= carried;
 }
 
 void esc_loc_set_cookie(struct esc_func *f, esc_loc_id l, void *cookie)
@@ -571,10 +586,11 @@ static void func_verdicts(struct esc_unit *u, struct esc_func *f)
           l->path = NULL;
           esc_emit_verdict(u, &v);
         }
-        if (l->flags & LF_DEFINITE) {
+        if ((l->flags & LF_DEFINITE) || l->loop_read_pos) {
           v.kind = ESC_V_WARN_ADDR;
-          v.pos = l->def_pos ? l->def_pos : l->pos;
-          v.reason = warn_reason(u, l);
+          v.pos = l->def_pos ? l->def_pos : l->loop_read_pos ? l->loop_read_pos : l->pos;
+          v.reason = (l->flags & LF_DEFINITE) ? warn_reason(u, l)
+                     : esc_intern(u, "read after its loop iteration ended");
           v.steps = NULL;
           v.nsteps = 0;
           u->stats.warnings++;

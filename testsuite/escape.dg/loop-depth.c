@@ -9,9 +9,35 @@ int kept_outside(int n)
   int *keep = 0;
   for (int i = 0; i < n; i++) {
     int x = i;			/* { dg-message "moved to heap: x" } */
+    /* { dg-message "'x' declared here" "" { target *-*-* } .-1 } */
     keep = &x;
   }
-  return keep ? *keep : 0;
+  return keep ? *keep : 0;	/* { dg-warning "address of local variable 'x' escapes: read after its loop iteration ended" } */
+}
+
+int read_next_iteration(int n)
+{
+  int s = 0;
+  int *prev = 0;
+  for (int i = 0; i < n; i++) {
+    int x = i;			/* { dg-message "moved to heap: x" } */
+    /* { dg-message "'x' declared here" "" { target *-*-* } .-1 } */
+    if (prev)
+      s += *prev;		/* { dg-warning "address of local variable 'x' escapes: read after its loop iteration ended" } */
+    prev = &x;
+  }
+  return s;
+}
+
+int kept_but_not_read(int n)
+{
+  int *keep = 0;
+  for (int i = 0; i < n; i++) {
+    int x = i;			/* { dg-message "moved to heap: x" } */
+    keep = &x;
+    *keep = 2;			/* same iteration: fine */
+  }
+  return keep != 0;
 }
 
 int used_inside(int n)
@@ -59,9 +85,10 @@ int goto_loop(int n)
 again:
   {
     int y = i;			/* { dg-message "moved to heap: y" } */
+    /* { dg-message "'y' declared here" "" { target *-*-* } .-1 } */
     keep = &y;
   }
   if (++i < n)
     goto again;
-  return *keep;
+  return *keep;			/* { dg-warning "address of local variable 'y' escapes: read after its loop iteration ended" } */
 }
