@@ -48,6 +48,7 @@ private:
   esc_pos pos() const { return stmt_loc; }
   esc_loc_id decl_loc(tree decl);
   esc_loc_id ssa_loc(tree name);
+  tree known_target(tree fn, tree *frame);
   void flow(hole k, tree t);
   void flow_addr(hole k, tree ref);
   hole lhs_hole(tree lhs);
@@ -86,7 +87,6 @@ esc_model_lookup_realloc(const char *name)
   const esc_model *m = name ? esc_model_lookup(name) : NULL;
   return m && m->kind == ESC_MODEL_REALLOC;
 }
-tree known_target(tree fn);
 
 /* ------------------------------------------------------------ types */
 
@@ -601,6 +601,33 @@ ref_pointer(tree ref)
   return NULL_TREE;
 }
 
+/* Do A and B hold the same pointer: the same SSA name, or loads of the
+   same field through the same pointer (box->pair read twice)?  */
+bool
+same_pointer(tree a, tree b, int budget)
+{
+  if (a == b)
+    return a != NULL_TREE;
+  if (!a || !b || budget <= 0 || TREE_CODE(a) != SSA_NAME || TREE_CODE(b) != SSA_NAME)
+    return false;
+  gimple *da = SSA_NAME_DEF_STMT(a), *db = SSA_NAME_DEF_STMT(b);
+  if (!da || !db || !gimple_assign_load_p(da) || !gimple_assign_load_p(db) ||
+      gimple_bb(da) != gimple_bb(db))
+    return false;
+  tree ra = gimple_assign_rhs1(da), rb = gimple_assign_rhs1(db);
+  tree pa = ref_pointer(ra), pb = ref_pointer(rb);
+  if (!pa || !pb || !same_pointer(pa, pb, budget - 1))
+    return false;
+  /* The same access path from the same pointer: compare the references
+     with the pointer replaced by one of them.  */
+  return TREE_CODE(ra) == TREE_CODE(rb) && TREE_CODE(ra) == COMPONENT_REF &&
+         TREE_OPERAND(ra, 1) == TREE_OPERAND(rb, 1) &&
+         TREE_CODE(TREE_OPERAND(ra, 0)) == MEM_REF &&
+         TREE_CODE(TREE_OPERAND(rb, 0)) == MEM_REF &&
+         integer_zerop(TREE_OPERAND(TREE_OPERAND(ra, 0), 1)) &&
+         integer_zerop(TREE_OPERAND(TREE_OPERAND(rb, 0), 1));
+}
+
 /* Go's self-assignment rule: p->a = p->b moves a value within one object
    and cannot make anything escape.  In GIMPLE the load is a statement of
    its own: "_1 = p->b; p->a = _1;".  */
@@ -619,7 +646,7 @@ self_assignment(tree lhs, tree rhs, enum tree_code code)
     if (!def || !is_gimple_assign(def))
       return false;
     if (gimple_assign_load_p(def))
-      return ref_pointer(gimple_assign_rhs1(def)) == base;
+      return same_pointer(ref_pointer(gimple_assign_rhs1(def)), base, 4);
     enum tree_code c = gimple_assign_rhs_code(def);
     if (c != POINTER_PLUS_EXPR && !CONVERT_EXPR_CODE_P(c))
       return false;
@@ -662,16 +689,35 @@ reader::store_call_result(gcall *g, esc_loc_id value)
 
 /* A call through a pointer whose only value is one function's address
    ("void (*h)(int *) = nop; h(p);") calls that function: Go resolves
-   such calls too.  */
+   such calls too.  A nested function's address is its trampoline
+   (__builtin_adjust_trampoline (&FRAME.0.fn)): then *FRAME is the frame
+   the call passes as static chain.  */
 tree
-known_target(tree fn)
+reader::known_target(tree fn, tree *frame)
 {
+  *frame = NULL_TREE;
   for (int budget = 8; fn && budget > 0; budget--) {
     if (TREE_CODE(fn) == ADDR_EXPR && TREE_CODE(TREE_OPERAND(fn, 0)) == FUNCTION_DECL)
       return TREE_OPERAND(fn, 0);
     if (TREE_CODE(fn) != SSA_NAME)
       return NULL_TREE;
     gimple *def = SSA_NAME_DEF_STMT(fn);
+    if (gcall *call = def ? dyn_cast<gcall *>(def) : NULL) {
+      tree callee = gimple_call_fndecl(call);
+      if (!callee || !fndecl_built_in_p(callee, BUILT_IN_ADJUST_TRAMPOLINE) ||
+          !gimple_call_num_args(call))
+        return NULL_TREE;
+      tree field = gimple_call_arg(call, 0);
+      if (TREE_CODE(field) != ADDR_EXPR ||
+          TREE_CODE(TREE_OPERAND(field, 0)) != COMPONENT_REF)
+        return NULL_TREE;
+      field = TREE_OPERAND(field, 0);
+      tree *nested = trampolines.get(TREE_OPERAND(field, 1));
+      if (!nested || !DECL_P(TREE_OPERAND(field, 0)))
+        return NULL_TREE;
+      *frame = TREE_OPERAND(field, 0);
+      return *nested;
+    }
     if (!def || !is_gimple_assign(def) ||
         (gimple_assign_rhs_code(def) != SSA_NAME &&
          gimple_assign_rhs_code(def) != ADDR_EXPR &&
@@ -802,8 +848,9 @@ reader::read_call(gcall *g)
   if (gimple_call_internal_p(g))
     return;    /* IFN_VA_ARG and friends: nothing flows into their args */
   tree fndecl = gimple_call_fndecl(g);
+  tree frame = NULL_TREE;       /* static chain of a call via trampoline */
   if (!fndecl)
-    fndecl = known_target(gimple_call_fn(g));
+    fndecl = known_target(gimple_call_fn(g), &frame);
   if (fndecl && read_builtin(g, fndecl))
     return;
 
@@ -890,6 +937,8 @@ reader::read_call(gcall *g)
                                           : esc_loc_new(f, ESC_LOC_TEMP, NULL, pos(), depth);
   if (tree chain = gimple_call_chain(g))
     c.chain = temp_for(chain, NULL);
+  else if (frame)
+    c.chain = temp_for(build_fold_addr_expr(frame), NULL);
   if (fntype && stdarg_p(fntype))
     c.flags |= ESC_CALL_VARARGS;
 

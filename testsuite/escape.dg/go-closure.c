@@ -186,12 +186,10 @@ void ClosureIndirect(void)
   void lit(int *p) {}	/* { dg-message "p does not escape" "" } */
   /* { dg-message "nested function 'lit' does not escape" "" { target *-*-* } .-1 } */
   void (*f)(int *) = lit;
-  f(malloc(sizeof(int)));	/* { dg-message "malloc\\(4\\) does not escape" "go-bug" { xfail *-*-* } } */
-  /* { dg-message "malloc\\(4\\) escapes to heap" "bug-extra" { target *-*-* } .-1 } */
+  f(malloc(sizeof(int)));	/* { dg-message "malloc\\(4\\) does not escape" "" } */
 
   void (*g)(int *) = f;
-  g(malloc(sizeof(int)));	/* { dg-message "malloc\\(4\\) does not escape" "go-bug" { xfail *-*-* } } */
-  /* { dg-message "malloc\\(4\\) escapes to heap" "bug-extra" { target *-*-* } .-1 } */
+  g(malloc(sizeof(int)));	/* { dg-message "malloc\\(4\\) does not escape" "" } */
 
   void (*h)(int *) = nopFunc;
   h(malloc(sizeof(int)));	/* { dg-message "malloc\\(4\\) does not escape" "" } */
