@@ -18,7 +18,7 @@ void *esc_xcalloc(size_t n, size_t size);
 char *esc_strdup(const char *s);     /* NULL stays NULL */
 
 /* A parameter that leaks nowhere.  */
-#define ESC_TAG_NONE {ESC_NO_LEAK, ESC_NO_LEAK, ESC_NO_LEAK, false}
+#define ESC_TAG_NONE {ESC_NO_LEAK, ESC_NO_LEAK, ESC_NO_LEAK, false, false}
 
 struct esc_edge {
   esc_loc_id src;
@@ -67,6 +67,8 @@ struct esc_loc {
   uint16_t param_index;
   bool param_report;
   bool param_freed;          /* reaches a deallocation unchanged */
+  uint8_t precise_level;     /* least derefs of a field-free flow to the
+                                result or a global (ESC_NO_LEAK if none) */
   struct esc_tag leak;       /* heap / result levels */
   uint8_t leak_global;       /* level of flow into a global */
   struct esc_step *leak_path[2]; /* -m=2: to heap, to result */

@@ -364,6 +364,8 @@ struct esc_tag {
   uint8_t result;  /* ESC_NO_LEAK or derefs */
   uint8_t global;  /* ESC_NO_LEAK or derefs: kept where it surely outlives */
   bool freed;      /* the function deallocates it (summaries only) */
+  bool fuzzy;      /* its flow to the result or a global reads a field on
+                      the way (field-insensitive): never a certain escape */
 };
 
 struct esc_model {

@@ -213,6 +213,8 @@ static void walk_definite(struct solver *s, struct esc_func *f, uint32_t gen)
       }
       continue;           /* beyond an address, nothing is definite */
     }
+    if (l->kind == ESC_LOC_PARAM && l->derefs < l->precise_level)
+      l->precise_level = (uint8_t)l->derefs;
     for (uint32_t i = 0; i < l->nedges; i++) {
       const struct esc_edge *e = &l->edges[i];
       struct esc_loc *src = esc_L(u, e->src);

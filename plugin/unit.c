@@ -92,6 +92,7 @@ static esc_loc_id loc_new(struct esc_unit *u, struct esc_func *f,
   l->deref_depth = INT16_MAX;
   l->leak = (struct esc_tag)ESC_TAG_NONE;
   l->leak_global = ESC_NO_LEAK;
+  l->precise_level = ESC_NO_LEAK;
   if (kind == ESC_LOC_HEAP || kind == ESC_LOC_GLOBAL)
     l->flags |= LF_ESCAPES;
   if ((kind == ESC_LOC_GLOBAL || kind == ESC_LOC_RESULT) && f->sink != ESC_NONE)
@@ -305,10 +306,12 @@ static void bind_tag(struct esc_func *f, const struct esc_pending_call *c,
     esc_loc_id g = c->global;
     if (g == ESC_NONE && may_add_locs)
       g = global_sink(f, callee, reason, c->pos);
-    esc_flow(f, g != ESC_NONE ? g : f->heap, arg, global, why, c->pos);
+    esc_flow(f, g != ESC_NONE ? g : f->heap, arg, global,
+             tag.fuzzy ? ESC_WHY_FIELD : why, c->pos);
   }
   if (tag.result != ESC_NO_LEAK && c->result != ESC_NONE)
-    esc_flow(f, c->result, arg, tag.result, ESC_WHY_CALL_RESULT, c->pos);
+    esc_flow(f, c->result, arg, tag.result,
+             tag.fuzzy ? ESC_WHY_FIELD : ESC_WHY_CALL_RESULT, c->pos);
 }
 
 static void bind_summary(struct esc_func *f, const struct esc_pending_call *c,
@@ -686,6 +689,9 @@ static void func_summary(struct esc_unit *u, struct esc_func *f)
     s->tags[i] = l->leak;
     s->tags[i].global = l->leak_global;
     s->tags[i].freed = l->param_freed;
+    /* A leak found only through field reads is not certain at callers.  */
+    uint8_t least = l->leak_global < l->leak.result ? l->leak_global : l->leak.result;
+    s->tags[i].fuzzy = least != ESC_NO_LEAK && l->precise_level > least;
     if (l->flags & LF_ESCAPES)   /* its storage moved: what it holds leaks */
       s->tags[i].heap = 0;
   }

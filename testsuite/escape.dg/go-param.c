@@ -320,25 +320,25 @@ void caller11b(void)
 {
   int i = 0;	/* { dg-message "moved to heap: i" "" } */
   int *p = &i;	/* { dg-message "moved to heap: p" "" } */
-  /* { dg-message "'p' declared here" "c-only" { target *-*-* } .-1 } */
-  sink = param11(&p);	/* { dg-warning "address of local variable 'p' escapes: stored in global 'sink'" "c-only" } */
+  /* (no certain warning: the flow reads a field) */
+  sink = param11(&p);
 }
 
 void caller11c(void)
 {
   int i = 0;	/* { dg-message "moved to heap: i" "" } */
-  /* { dg-message "'i' declared here" "c-only" { target *-*-* } .-1 } */
+  /* (no certain warning: the flow reads a field) */
   int *p = &i;	/* { dg-message "moved to heap: p" "" } */
-  sink = *param11(&p);	/* { dg-warning "address of local variable 'i' escapes: stored in global 'sink'" "c-only" } */
+  sink = *param11(&p);
 }
 
 void caller11d(void)
 {
   int i = 0;	/* { dg-message "moved to heap: i" "" } */
   int *p = &i;	/* { dg-message "moved to heap: p" "" } */
-  /* { dg-message "'p' declared here" "c-only" { target *-*-* } .-1 } */
+  /* (no certain warning: the flow reads a field) */
   int **p2 = &p;
-  sink = param11(p2);	/* { dg-warning "address of local variable 'p' escapes: stored in global 'sink'" "c-only" } */
+  sink = param11(p2);
 }
 
 struct Indir { int ***p; };
