@@ -4,6 +4,8 @@
 /* { dg-options "-O0 -fplugin-arg-escape-m" } */
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
+#include <wchar.h>
 
 int *gxx;
 void *sink;
@@ -1637,4 +1639,243 @@ void issue12397(int x, int y)	/* { dg-message "moved to heap: y" "" } */
     gxx = &y;
   else
     gxx = &x;
+}
+
+/* String operations.  A Go string or []byte is a char buffer, a []rune a
+   wchar_t buffer; a conversion (string(b), []byte(s), []rune(s),
+   string(r), string(x)) or a concatenation is the explicit malloc of the
+   copy, filled by memcpy, snprintf or a loop, and Go's verdict on it is
+   read on that malloc.  The lengths of Go's literal strings are known
+   constants, as Go's are.  */
+
+void slicebytetostring0(void)
+{
+  char *b = calloc(20, 1);	/* { dg-message "calloc\\(20, 1\\) does not escape" "" } */
+  char *s = malloc(20);	/* { dg-message "malloc\\(20\\) does not escape" "" } */
+  memcpy(s, b, 20);
+  (void) s;
+}
+
+void slicebytetostring1(void)
+{
+  char *b = calloc(20, 1);	/* { dg-message "calloc\\(20, 1\\) does not escape" "" } */
+  char *s = malloc(20);	/* { dg-message "malloc\\(20\\) does not escape" "" } */
+  memcpy(s, b, 20);
+  char *s1 = s + 0;
+  (void) s1;
+}
+
+void slicebytetostring2(void)
+{
+  char *b = calloc(20, 1);	/* { dg-message "calloc\\(20, 1\\) does not escape" "" } */
+  char *s = malloc(20);	/* { dg-message "malloc\\(20\\) escapes to heap" "" } */
+  memcpy(s, b, 20);
+  char *s1 = s + 0;	/* { dg-message "moved to heap: s1" "" } */
+  /* { dg-message "'s1' declared here" "c-only" { target *-*-* } .-1 } */
+  sink = &s1;	/* { dg-warning "address of local variable 's1' escapes: stored in global 'sink'" "c-only" } */
+}
+
+void slicebytetostring3(void)
+{
+  char *b = calloc(20, 1);	/* { dg-message "calloc\\(20, 1\\) does not escape" "" } */
+  char *s = malloc(20);	/* { dg-message "malloc\\(20\\) escapes to heap" "" } */
+  memcpy(s, b, 20);
+  char *s1 = s + 0;
+  sink = s1;
+  /* go-noc: "s1 escapes to heap$" (boxing a string into an interface; the char pointer stored is the string's data) */
+}
+
+void addstr0(void)
+{
+  const char *s0 = "a";
+  const char *s1 = "b";
+  char *s = malloc(3);	/* { dg-message "malloc\\(3\\) does not escape" "" } */
+  snprintf(s, 3, "%s%s", s0, s1);
+  (void) s;
+}
+
+void addstr1(void)
+{
+  const char *s0 = "a";
+  const char *s1 = "b";
+  const char *s = "c";
+  char *t = malloc(4);	/* { dg-message "malloc\\(4\\) does not escape" "" } */
+  snprintf(t, 4, "%s%s%s", s, s0, s1);
+  s = t;
+  (void) s;
+}
+
+void addstr2(void)
+{
+  char *b = calloc(20, 1);	/* { dg-message "calloc\\(20, 1\\) does not escape" "" } */
+  const char *s0 = "a";
+  char *s = malloc(22);	/* { dg-message "malloc\\(22\\) does not escape" "" } */
+  memcpy(s, b, 20);
+  memcpy(s + 20, s0, 2);
+  (void) s;
+  /* go-noc: "string\(b\) does not escape$" (Go's temporary string of the conversion inside the concatenation; C copies b's bytes into the result directly) */
+}
+
+void addstr3(void)
+{
+  const char *s0 = "a";
+  const char *s1 = "b";
+  char *s = malloc(3);	/* { dg-message "malloc\\(3\\) escapes to heap" "" } */
+  snprintf(s, 3, "%s%s", s0, s1);
+  char *s2 = s + 0;
+  sink = s2;
+  /* go-noc: "s2 escapes to heap$" (boxing a string into an interface; the char pointer stored is the string's data) */
+}
+
+int intstring0(void)
+{
+  int x = '0';
+  char *s = malloc(5);	/* { dg-message "malloc\\(5\\) does not escape" "" } */
+  snprintf(s, 5, "%c", x);
+  return strcmp(s, "0") == 0;
+}
+
+char *intstring1(void)
+{
+  int x = '0';
+  char *s = malloc(5);	/* { dg-message "malloc\\(5\\) escapes to heap" "" } */
+  snprintf(s, 5, "%c", x);
+  return s;
+}
+
+void intstring2(void)
+{
+  int x = '0';
+  char *s = malloc(5);	/* { dg-message "moved to heap: s" "" } */
+  /* { dg-message "malloc\\(5\\) escapes to heap" "" { target *-*-* } .-1 } */
+  /* { dg-message "'s' declared here" "c-only" { target *-*-* } .-2 } */
+  snprintf(s, 5, "%c", x);
+  sink = &s;	/* { dg-warning "address of local variable 's' escapes: stored in global 'sink'" "c-only" } */
+}
+
+void stringtoslicebyte0(void)
+{
+  const char *s = "foo";
+  char *x = malloc(3);	/* { dg-message "malloc\\(3\\) does not escape" "" } */
+  memcpy(x, s, 3);
+  (void) x;
+}
+
+char *stringtoslicebyte1(void)
+{
+  const char *s = "foo";
+  char *x = malloc(3);	/* { dg-message "malloc\\(3\\) escapes to heap" "" } */
+  memcpy(x, s, 3);
+  return x;
+}
+
+void stringtoslicebyte2(void)
+{
+  const char *s = "foo";
+  char *x = malloc(3);	/* { dg-message "malloc\\(3\\) escapes to heap" "" } */
+  memcpy(x, s, 3);
+  sink = x;
+}
+
+void stringtoslicerune0(void)
+{
+  const char *s = "foo";
+  wchar_t *x = malloc(3 * sizeof(wchar_t));	/* { dg-message "malloc\\(12\\) does not escape" "" } */
+  for (int i = 0; i < 3; i++)
+    x[i] = s[i];
+  (void) x;
+}
+
+wchar_t *stringtoslicerune1(void)
+{
+  const char *s = "foo";
+  wchar_t *x = malloc(3 * sizeof(wchar_t));	/* { dg-message "malloc\\(12\\) escapes to heap" "" } */
+  for (int i = 0; i < 3; i++)
+    x[i] = s[i];
+  return x;
+}
+
+void stringtoslicerune2(void)
+{
+  const char *s = "foo";
+  wchar_t *x = malloc(3 * sizeof(wchar_t));	/* { dg-message "malloc\\(12\\) escapes to heap" "" } */
+  for (int i = 0; i < 3; i++)
+    x[i] = s[i];
+  sink = x;
+}
+
+void slicerunetostring0(void)
+{
+  wchar_t *r = malloc(3 * sizeof(wchar_t));	/* { dg-message "malloc\\(12\\) does not escape" "" } */
+  r[0] = 1; r[1] = 2; r[2] = 3;
+  char *s = malloc(3);	/* { dg-message "malloc\\(3\\) does not escape" "" } */
+  for (int i = 0; i < 3; i++)
+    s[i] = (char) r[i];
+  (void) s;
+}
+
+char *slicerunetostring1(void)
+{
+  wchar_t *r = malloc(3 * sizeof(wchar_t));	/* { dg-message "malloc\\(12\\) does not escape" "" } */
+  r[0] = 1; r[1] = 2; r[2] = 3;
+  char *s = malloc(3);	/* { dg-message "malloc\\(3\\) escapes to heap" "" } */
+  for (int i = 0; i < 3; i++)
+    s[i] = (char) r[i];
+  return s;
+}
+
+void slicerunetostring2(void)
+{
+  wchar_t *r = malloc(3 * sizeof(wchar_t));	/* { dg-message "malloc\\(12\\) does not escape" "" } */
+  r[0] = 1; r[1] = 2; r[2] = 3;
+  char *s = malloc(3);	/* { dg-message "malloc\\(3\\) escapes to heap" "" } */
+  for (int i = 0; i < 3; i++)
+    s[i] = (char) r[i];
+  sink = s;
+}
+
+struct mapII { int k[8]; int v[8]; int n; };	/* map[int]int */
+
+void makemap0(void)
+{
+  struct mapII *m = calloc(1, sizeof(struct mapII));	/* { dg-message "calloc\\(1, 68\\) does not escape" "" } */
+  m->k[0] = 0; m->v[0] = 0;	/* m[0] = 0 */
+  m->k[1] = 1; m->v[1] = 0; m->n = 2;
+  m->v[1]++;	/* m[1]++ */
+  m->n = 1;	/* delete(m, 1) */
+  sink = (void *) (long) m->v[0];
+  /* go-noc: "m\[0\] escapes to heap$" (boxing an int into an interface) */
+}
+
+struct mapII *makemap1(void)
+{
+  return calloc(1, sizeof(struct mapII));	/* { dg-message "calloc\\(1, 68\\) escapes to heap" "" } */
+}
+
+void makemap2(void)
+{
+  struct mapII *m = calloc(1, sizeof(struct mapII));	/* { dg-message "calloc\\(1, 68\\) escapes to heap" "" } */
+  sink = m;
+}
+
+struct mapEB { const char *k[8]; _Bool v[8]; int n; };	/* map[interface{}]bool, string keys */
+
+_Bool nonescapingEface(struct mapEB *m)	/* { dg-message "m does not escape" "" } */
+{
+  for (int i = 0; i < m->n; i++)
+    if (strcmp(m->k[i], "foo") == 0)
+      return m->v[i];
+  return 0;
+  /* go-noc: ".foo. does not escape$" (boxing a string into an interface) */
+}
+
+struct mapMB { struct M k[8]; _Bool v[8]; int n; };	/* map[M]bool */
+
+_Bool nonescapingIface(struct mapMB *m)	/* { dg-message "m does not escape" "" } */
+{
+  for (int i = 0; i < m->n; i++)
+    if (m->k[i].m == MV_M && *(MV *) m->k[i].data == 0)
+      return m->v[i];
+  return 0;
+  /* go-noc: "MV\(0\) does not escape$" (boxing a value into an interface) */
 }
