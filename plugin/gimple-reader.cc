@@ -1115,68 +1115,55 @@ reader::note_captures()
     note_capture(p);
 }
 
-/* Does pointer P hold the value of allocation result A (through copies,
-   conversions and phis)?  */
-bool
-derives_from(tree p, tree a, int budget)
+/* The SSA names holding the value of allocation result A: A and its
+   copies, conversions and phis, found forward from A (each name once, so
+   phi cycles cost nothing extra).  Sets *STORED when one of them is
+   stored in memory, from where the reader cannot follow it.  */
+void
+value_copies(tree a, bitmap out, bool *stored)
 {
-  if (p == a)
-    return true;
-  if (budget <= 0 || !p || TREE_CODE(p) != SSA_NAME)
-    return false;
-  gimple *def = SSA_NAME_DEF_STMT(p);
-  if (gphi *phi = dyn_cast<gphi *>(def)) {
-    for (unsigned i = 0; i < gimple_phi_num_args(phi); i++)
-      if (derives_from(gimple_phi_arg_def(phi, i), a, budget - 1))
-        return true;
-    return false;
-  }
-  if (!def || !is_gimple_assign(def))
-    return false;
-  enum tree_code code = gimple_assign_rhs_code(def);
-  if (code != SSA_NAME && !CONVERT_EXPR_CODE_P(code))
-    return false;
-  return derives_from(gimple_assign_rhs1(def), a, budget - 1);
-}
-
-/* Is the value of pointer A (or a copy of it) stored in memory?  */
-bool
-stored_in_memory(tree a, int budget)
-{
-  if (budget <= 0)
-    return true;
-  imm_use_iterator it;
-  use_operand_p use;
-  FOR_EACH_IMM_USE_FAST(use, it, a) {
-    gimple *u = USE_STMT(use);
-    if (is_gimple_debug(u))
-      continue;
-    if (gphi *phi = dyn_cast<gphi *>(u)) {
-      if (stored_in_memory(gimple_phi_result(phi), budget - 1))
-        return true;
-      continue;
+  auto_vec<tree, 16> work;
+  *stored = false;
+  bitmap_set_bit(out, SSA_NAME_VERSION(a));
+  work.safe_push(a);
+  while (!work.is_empty()) {
+    tree v = work.pop();
+    imm_use_iterator it;
+    use_operand_p use;
+    FOR_EACH_IMM_USE_FAST(use, it, v) {
+      gimple *u = USE_STMT(use);
+      tree next = NULL_TREE;
+      if (gphi *phi = dyn_cast<gphi *>(u))
+        next = gimple_phi_result(phi);
+      else if (is_gimple_assign(u) && gimple_assign_rhs1(u) == v) {
+        enum tree_code code = gimple_assign_rhs_code(u);
+        if (gimple_store_p(u))
+          *stored = true;
+        else if (code == SSA_NAME || CONVERT_EXPR_CODE_P(code))
+          next = gimple_assign_lhs(u);
+      }
+      if (next && TREE_CODE(next) == SSA_NAME &&
+          bitmap_set_bit(out, SSA_NAME_VERSION(next)))
+        work.safe_push(next);
     }
-    if (!is_gimple_assign(u))
-      continue;
-    if (gimple_store_p(u) && gimple_assign_rhs1(u) == a)
-      return true;
-    tree lhs = gimple_assign_lhs(u);
-    if (TREE_CODE(lhs) == SSA_NAME && POINTER_TYPE_P(TREE_TYPE(lhs)) &&
-        gimple_assign_rhs1(u) == a && stored_in_memory(lhs, budget - 1))
-      return true;
   }
-  return false;
 }
 
-/* Is edge E taken only when pointer value A is null (the false/true edge
-   of "if (p == 0)" / "if (p != 0)" on a copy of A)?  */
 bool
-null_edge(edge e, tree a)
+holds(bitmap copies, tree p)
+{
+  return p && TREE_CODE(p) == SSA_NAME && bitmap_bit_p(copies, SSA_NAME_VERSION(p));
+}
+
+/* Is edge E taken only when the allocation (COPIES) is null: the true
+   edge of "if (p == 0)", the false edge of "if (p != 0)"?  */
+bool
+null_edge(edge e, bitmap copies)
 {
   gimple_stmt_iterator last = gsi_last_bb(e->src);
   gcond *cond = gsi_end_p(last) ? NULL : dyn_cast<gcond *>(gsi_stmt(last));
   if (!cond || !integer_zerop(gimple_cond_rhs(cond)) ||
-      !derives_from(gimple_cond_lhs(cond), a, 16))
+      !holds(copies, gimple_cond_lhs(cond)))
     return false;
   if (gimple_cond_code(cond) == EQ_EXPR)
     return e->flags & EDGE_TRUE_VALUE;
@@ -1197,11 +1184,13 @@ reader::note_frees()
       continue;
     /* Blocks with a free of it; in the allocation's own block only a
        free after the allocation counts.  */
-    auto_bitmap freeing;
+    auto_bitmap copies, freeing;
+    bool stored;
+    value_copies(res, copies, &stored);
     basic_block ab = gimple_bb(a.first);
     bool any = false, after_in_own = false;
     for (auto &fr : frees) {
-      if (!derives_from(fr.second, res, 16))
+      if (!holds(copies, fr.second))
         continue;
       any = true;
       bitmap_set_bit(freeing, gimple_bb(fr.first)->index);
@@ -1211,7 +1200,7 @@ reader::note_frees()
     if (!any) {
       /* Not freed through the SSA value: say so only if the value is
          never stored in memory, from where it could be freed.  */
-      if (!stored_in_memory(res, 16))
+      if (!stored)
         esc_alloc_set_freed(f, a.second, ESC_FREED_NOT_HERE);
       continue;
     }
@@ -1227,7 +1216,7 @@ reader::note_frees()
         edge e;
         edge_iterator ei;
         FOR_EACH_EDGE(e, ei, bb->succs) {
-          if (null_edge(e, res))
+          if (null_edge(e, copies))
             continue;
           if (e->dest == EXIT_BLOCK_PTR_FOR_FN(fun)) {
             leaks = true;
