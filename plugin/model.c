@@ -10,7 +10,8 @@
  *        stored in it are copied somewhere we do not follow)
  *   'r'  returned (memcpy's destination, strchr's string)
  *   'g'  kept in global state, so surely beyond the frame (setvbuf's
- *        buffer, putenv's string): a warning for a stack address
+ *        buffer, putenv's string, on_exit's argument, thread-specific
+ *        data): a warning for a stack address
  *
  * Allocators name their size arguments; deallocators consume theirs
  * without letting it escape.  Anything not listed and without a body
@@ -84,16 +85,19 @@ static const struct esc_model models[] = {
   PLAIN("memrchr", "r--"),
   PLAIN("memset", "r--"),
   PLAIN("nanosleep", "--"),
+  PLAIN("on_exit", "-g"),
   PLAIN("open", "--"),
   PLAIN("perror", "-"),
   {"posix_memalign", ESC_MODEL_ALLOC_OUT, 2, -1, 1, "---"},
   PLAIN("printf", "-"),
   PLAIN("pthread_create", "---h"),
+  PLAIN("pthread_getspecific", "-"),
   PLAIN("pthread_join", "--"),
   PLAIN("pthread_mutex_destroy", "-"),
   PLAIN("pthread_mutex_init", "--"),
   PLAIN("pthread_mutex_lock", "-"),
   PLAIN("pthread_mutex_unlock", "-"),
+  PLAIN("pthread_setspecific", "-g"),
   PLAIN("putc", "--"),
   PLAIN("putchar", "-"),
   PLAIN("putenv", "g"),
@@ -109,6 +113,7 @@ static const struct esc_model models[] = {
   PLAIN("setbuf", "-g"),
   PLAIN("setjmp", "-"),
   PLAIN("setvbuf", "-g--"),
+  PLAIN("sigaltstack", "c-"),
   PLAIN("siglongjmp", "--"),
   PLAIN("sigsetjmp", "--"),
   PLAIN("snprintf", "--"),

@@ -144,3 +144,12 @@ char *alloca_returned(void)
   /* { dg-message "'alloca\\(16\\)' declared here" "" { target *-*-* } .-1 } */
   return a;			/* { dg-warning "address of local variable 'alloca\\(16\\)' escapes: returned from 'alloca_returned'" } */
 }
+
+/* Registrations in global state: on_exit's argument.  */
+void cleanup(int status, void *arg);
+void at_exit_data(void)
+{
+  int flag = 0;			/* { dg-message "moved to heap: flag" } */
+  /* { dg-message "'flag' declared here" "" { target *-*-* } .-1 } */
+  on_exit(cleanup, &flag);	/* { dg-warning "address of local variable 'flag' escapes: captured by closure 'cleanup', retained by 'on_exit'" } */
+}
