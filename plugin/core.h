@@ -32,8 +32,7 @@ enum {
   LF_DEFINITE = 2,     /* its address surely reaches result or a global */
   LF_QUEUED = 4,       /* in the solver's work list */
   LF_REPORTED = 8,     /* a verdict on it is shown */
-  LF_FORCED = 16,      /* escapes for a reason of its own (size) */
-  LF_CLAMPED = 32      /* walk state: path to the root passes an & */
+  LF_FORCED = 16       /* escapes for a reason of its own (size) */
 };
 
 struct esc_loc {

@@ -82,7 +82,7 @@ bool self_assignment(tree lhs, tree rhs, enum tree_code code);
 /* realloc and friends: GCC counts them as deallocators, we as consuming
    their argument (it cannot be stack memory).  */
 bool
-esc_model_lookup_realloc(const char *name)
+consumes_argument(const char *name)
 {
   const esc_model *m = name ? esc_model_lookup(name) : NULL;
   return m && m->kind == ESC_MODEL_REALLOC;
@@ -969,7 +969,7 @@ reader::read_call(gcall *g)
        __attribute__((malloc (dealloc))): they keep nothing.  */
     unsigned argno = esc_unit_is_deallocator(escape_unit, c.callee) ? 0 :
                      fndecl_dealloc_argno(fndecl);
-    if (argno < nargs && !esc_model_lookup_realloc(c.callee)) {
+    if (argno < nargs && !consumes_argument(c.callee)) {
       args[argno].flags |= ESC_ARG_NOESCAPE | ESC_ARG_FREED;
       frees.safe_push({g, gimple_call_arg(g, argno)});
     }
