@@ -26,6 +26,7 @@ A unit is one JSON line: project, kind (compile|execute), dir, src, args
 and collects the plugin's findings from the diagnostics.
 """
 import argparse
+import hashlib
 import collections
 import concurrent.futures as cf
 import json
@@ -39,6 +40,8 @@ import tempfile
 import time
 
 OPTS = ("-O0", "-O2")
+# plain ASCII diagnostics whatever the caller's locale
+ENV = dict(os.environ, LC_ALL="C")
 VARIANTS = ("base", "default", "m2")
 SEED = "-frandom-seed=escape"
 
@@ -164,7 +167,7 @@ def cmd_csmith(ns):
                            check=True, stdout=subprocess.DEVNULL)
             os.rename(tmp, p)
         units.append(dict(project="csmith", kind="execute", dir=d, src=f,
-                          args=["-I" + ns.include, "-w"],
+                          args=["-I" + ns.include, "-w"], compare_stdout=True,
                           timeout=ns.timeout))
     write_units(ns.out, units)
     print(f"csmith: {len(units)} units", file=sys.stderr)
@@ -181,12 +184,12 @@ DIAG_RE = re.compile(r"^(.*?):(\d+):(\d+): (warning|note|error): (.*)$")
 def classify(kind, msg):
     """Map one plugin diagnostic to a finding kind (or None)."""
     if kind == "warning":
-        if re.match(r"address of local variable '.*' escapes", msg):
+        if re.match(r"address of local variable .+? escapes", msg):
             return "warning"
         return None
     if kind != "note":
         return None
-    if msg.endswith("does not escape: stack promotion candidate"):
+    if "does not escape: stack promotion candidate" in msg:
         return "candidate"
     if msg.startswith("moved to heap: "):
         return "moved"
@@ -206,7 +209,7 @@ def run_one(cmd, cwd, timeout, errfile, outfile=None):
     with open(errfile, "wb") as err, \
             open(outfile or os.devnull, "wb") as out:
         p = subprocess.Popen(full, cwd=cwd, stdin=subprocess.DEVNULL,
-                             stdout=out, stderr=err)
+                             stdout=out, stderr=err, env=ENV)
         _, status, ru = os.wait4(p.pid, 0)
         p.returncode = os.waitstatus_to_exitcode(status)
     return p.returncode, ru.ru_utime + ru.ru_stime, ru.ru_maxrss
@@ -239,7 +242,8 @@ def task(ctx, u, opt):
         obj = os.path.join(work, v + ".o")
         err = os.path.join(work, v + ".err")
         cmd = base_cmd[:1] + extra[v] + base_cmd[1:] + ["-o", obj]
-        rc, cpu, rss = run_one(cmd, u["dir"], u["timeout"], err)
+        rc, cpu, rss = run_one(cmd, u["dir"],
+                               min(u["timeout"], ctx.timeout_cap), err)
         text = open(err, encoding="utf-8", errors="replace").read()
         out[v] = (rc, obj, text, cmd)
         res["cpu"][v] = cpu
@@ -247,6 +251,7 @@ def task(ctx, u, opt):
     brc, bobj, btext, _ = out["base"]
     base_ice = bool(ICE_RE.search(btext)) or brc == 124
     res["base_ok"] = brc == 0
+    same = {}
     res["base_err"] = "" if brc == 0 else f"exit {brc}\n" + tail(btext, 6)
     for v in ("default", "m2"):
         rc, obj, text, cmd = out[v]
@@ -259,6 +264,7 @@ def task(ctx, u, opt):
             problem = "plugin-error"
         elif rc == 0 and not same_file(bobj, obj):
             problem = "objdiff"
+        same[v] = rc == 0 and brc == 0 and problem is None
         check = dict(variant=v, problem=problem)
         res["checks"].append(check)
         if problem:
@@ -278,14 +284,19 @@ def task(ctx, u, opt):
                 res["findings"].append((v, k, f"{os.path.relpath(f, ctx.relto)}:"
                                         f"{m.group(2)}:{m.group(3)}",
                                         m.group(5)))
-    # execute tests: link and run each object, compare exit status and
-    # standard output (csmith prints a checksum)
+    # execute tests: link and run each object, compare exit status and,
+    # where the output is deterministic (csmith's checksum; torture tests
+    # may print stack addresses), standard output
     res["exec"] = None
     if u["kind"] == "execute" and brc == 0:
         st = {}
         for v in VARIANTS:
             rc, obj = out[v][0], out[v][1]
             if rc != 0:
+                continue
+            if same.get(v) and "base" in st:
+                # byte-identical object: byte-identical program, same run
+                st[v] = st["base"]
                 continue
             exe = os.path.join(work, v + ".exe")
             lrc, _, _ = run_one([ctx.cc, obj, "-o", exe, "-lm"], work, 120,
@@ -296,7 +307,8 @@ def task(ctx, u, opt):
             rout = os.path.join(work, v + ".rout")
             rrc, _, _ = run_one([exe], work, ctx.exec_timeout,
                                 os.path.join(work, v + ".rerr"), rout)
-            if v != "base" and rrc == 0 and not same_file(
+            if v != "base" and rrc == 0 and u.get("compare_stdout") and \
+                    not same_file(
                     rout, os.path.join(work, "base.rout")):
                 rrc = "different-output"
             st[v] = rrc
@@ -338,8 +350,10 @@ def cmd_run(ns):
     ctx.out = os.path.abspath(ns.out)
     ctx.relto = os.path.abspath(ns.relto or ns.out)
     ctx.exec_timeout = ns.exec_timeout
+    ctx.timeout_cap = ns.timeout_cap
     os.makedirs(ctx.out, exist_ok=True)
-    shutil.rmtree(os.path.join(ctx.out, "failures"), ignore_errors=True)
+    if not ns.resume:
+        shutil.rmtree(os.path.join(ctx.out, "failures"), ignore_errors=True)
     ctx.tmp = tempfile.mkdtemp(prefix="run-", dir=ctx.out)
     units = []
     for f in ns.units:
@@ -358,12 +372,44 @@ def cmd_run(ns):
     projects = list(dict.fromkeys(u["project"] for u in units))
     t0 = time.time()
     results = []
+    # Each finished task is appended to tasks.jsonl under a key made of the
+    # plugin's and compiler's identity and the unit; --resume reuses them.
+    ident = hashlib.sha256(open(ctx.plugin, "rb").read()).hexdigest()[:16]
+    ident += subprocess.run([ctx.cc, "--version"], capture_output=True,
+                            text=True).stdout.split("\n")[0]
+    def key(u, opt):
+        return hashlib.sha256(json.dumps([ident, u, opt, ctx.exec_timeout],
+                                         sort_keys=True).encode()
+                              ).hexdigest()
+    tasks_file = os.path.join(ctx.out, "tasks.jsonl")
+    old = {}
+    if ns.resume and os.path.exists(tasks_file):
+        for l in open(tasks_file):
+            try:
+                k, r = json.loads(l)
+                old[k] = r
+            except ValueError:
+                pass
+    todo = []
+    for _, u, opt in order:
+        r = old.get(key(u, opt))
+        if r is not None:
+            r["findings"] = [tuple(f) for f in r["findings"]]
+            results.append(r)
+        else:
+            todo.append((u, opt))
+    if old:
+        print(f"corpus: {len(results)} tasks reused from {tasks_file}, "
+              f"{len(todo)} to run", file=sys.stderr)
+    tf = open(tasks_file, "a" if ns.resume else "w")
     with cf.ThreadPoolExecutor(max_workers=ns.jobs) as ex:
-        futs = [ex.submit(task, ctx, u, opt) for _, u, opt in order]
+        futs = {ex.submit(task, ctx, u, opt): (u, opt) for u, opt in todo}
         done = 0
         for fut in cf.as_completed(futs):
             r = fut.result()
             results.append(r)
+            tf.write(json.dumps([key(*futs[fut]), r]) + "\n")
+            tf.flush()
             done += 1
             for p in r["problems"]:
                 print(f"FAIL {p['problem']} {p['variant']} {p['opt']} "
@@ -371,6 +417,7 @@ def cmd_run(ns):
             if ns.progress and done % ns.progress == 0:
                 print(f"  {done}/{len(futs)} tasks, "
                       f"{time.time() - t0:.0f}s", file=sys.stderr)
+    tf.close()
     shutil.rmtree(ctx.tmp, ignore_errors=True)
     wall = time.time() - t0
     problems = [p for r in results for p in r["problems"]]
@@ -537,10 +584,15 @@ def main():
     a.add_argument("--relto", help="paths in reports relative to this")
     a.add_argument("--jobs", type=int, default=2)
     a.add_argument("--exec-timeout", type=int, default=20)
+    a.add_argument("--timeout-cap", type=int, default=10**6,
+                   help="lower every unit's compile time limit to this")
     a.add_argument("--count", action="store_true",
                    help='print only "PASSED FAILED"')
     a.add_argument("--table", help="also write the markdown table here")
     a.add_argument("--progress", type=int, default=0)
+    a.add_argument("--resume", action="store_true",
+                   help="reuse the results in OUT/tasks.jsonl of the same "
+                   "plugin, compiler and unit")
     a.add_argument("units", nargs="+")
     ns = ap.parse_args()
     return {"units": cmd_units, "torture": cmd_torture, "csmith": cmd_csmith,
