@@ -247,6 +247,8 @@ def task(ctx, u, opt):
         text = open(err, encoding="utf-8", errors="replace").read()
         out[v] = (rc, obj, text, cmd)
         res["cpu"][v] = cpu
+        if rc < 0:
+            res["killed"] = True
         res["rss"][v] = rss
     brc, bobj, btext, _ = out["base"]
     base_ice = bool(ICE_RE.search(btext)) or brc == 124
@@ -408,8 +410,11 @@ def cmd_run(ns):
         for fut in cf.as_completed(futs):
             r = fut.result()
             results.append(r)
-            tf.write(json.dumps([key(*futs[fut]), r]) + "\n")
-            tf.flush()
+            # a compile killed from outside (negative status: the run was
+            # being stopped) is not kept for --resume
+            if not r.get("killed"):
+                tf.write(json.dumps([key(*futs[fut]), r]) + "\n")
+                tf.flush()
             done += 1
             for p in r["problems"]:
                 print(f"FAIL {p['problem']} {p['variant']} {p['opt']} "

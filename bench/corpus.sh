@@ -8,7 +8,9 @@
 #        JOBS (2), CSMITH_SEEDS (1-100), TORTURE_SAMPLE (0 = every file;
 #        N = a fixed sample of N files from each torture directory),
 #        PROJECTS (default: "lua sqlite zlib lmdb gawk curl"),
-#        CORPUS_PREPARE_ONLY=1: fetch and prepare the projects, run nothing
+#        CORPUS_PREPARE_ONLY=1: fetch and prepare the projects, run nothing,
+#        TIMEOUT (300): limit of one compile, in seconds,
+#        FRESH=1: do not reuse results of an earlier run (see --resume)
 # The results table goes to stdout and to $CORPUS_DIR/results.md.
 # Preparation (downloads, project builds) is cached in $CORPUS_DIR; delete
 # the directory to start again.
@@ -220,7 +222,10 @@ list=()
 for p in $PROJECTS torture-compile torture-execute csmith; do
   [ -s "$units/$p.jsonl" ] && list+=("$units/$p.jsonl")
 done
+# a run that was stopped goes on where it was (same plugin, same units)
+resume=--resume
+[ -z "${FRESH:-}" ] || resume=
 log "compiling ${#list[@]} unit sets with $JOBS jobs (plugin $PLUGIN)"
-$run_py run --cc "$CC" --plugin "$PLUGIN" --jobs "$JOBS" --progress 500 \
-  --out "$CORPUS_DIR/run" --relto "$CORPUS_DIR" \
+$run_py run --cc "$CC" --plugin "$PLUGIN" --jobs "$JOBS" --progress 500 $resume \
+  --timeout-cap "${TIMEOUT:-300}" --out "$CORPUS_DIR/run" --relto "$CORPUS_DIR" \
   --table "$CORPUS_DIR/results.md" "${list[@]}"

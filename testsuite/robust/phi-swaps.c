@@ -1,8 +1,7 @@
 /* Robustness: allocations whose pointers are swapped along many branches
  * of a loop make cycles of phis over each other.  Walking them without
  * remembering what was seen is exponential; the plugin must finish at
- * once.  (The pattern of a hang found on sqlite's shell.c at -O2; the
- * hang itself needs shell.c, checked by make corpus.)  */
+ * once.  (phi-web.c is the reduced hang from sqlite's shell.c.)  */
 #include <stdlib.h>
 
 int swaps(const int *c, int n)
