@@ -5,11 +5,11 @@
 #
 #   env: CC (gcc), PLUGIN (absolute path of escape.so, required),
 #        CORPUS_DIR (default: <repo>/corpus, git-ignored),
-#        JOBS (2), CSMITH_SEEDS (1-100), TORTURE_SAMPLE (0 = every file;
+#        JOBS (2), CSMITH_SEEDS (1-40), TORTURE_SAMPLE (300; 0 = every file;
 #        N = a fixed sample of N files from each torture directory),
 #        PROJECTS (default: "lua sqlite zlib lmdb gawk curl"),
 #        CORPUS_PREPARE_ONLY=1: fetch and prepare the projects, run nothing,
-#        TIMEOUT (300): limit of one compile, in seconds,
+#        TIMEOUT (120): limit of one compile, in seconds,
 #        FRESH=1: do not reuse results of an earlier run (see --resume)
 # The results table goes to stdout and to $CORPUS_DIR/results.md.
 # Preparation (downloads, project builds) is cached in $CORPUS_DIR; delete
@@ -22,8 +22,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 CORPUS_DIR=${CORPUS_DIR:-$root/corpus}
 JOBS=${JOBS:-2}
-CSMITH_SEEDS=${CSMITH_SEEDS:-1-100}
-TORTURE_SAMPLE=${TORTURE_SAMPLE:-0}
+CSMITH_SEEDS=${CSMITH_SEEDS:-1-40}
+TORTURE_SAMPLE=${TORTURE_SAMPLE:-300}
 PROJECTS=${PROJECTS:-lua sqlite zlib lmdb gawk curl}
 run_py="python3 $here/corpus-run.py"
 
@@ -227,5 +227,5 @@ resume=--resume
 [ -z "${FRESH:-}" ] || resume=
 log "compiling ${#list[@]} unit sets with $JOBS jobs (plugin $PLUGIN)"
 $run_py run --cc "$CC" --plugin "$PLUGIN" --jobs "$JOBS" --progress 500 $resume \
-  --timeout-cap "${TIMEOUT:-300}" --out "$CORPUS_DIR/run" --relto "$CORPUS_DIR" \
+  --timeout-cap "${TIMEOUT:-120}" --out "$CORPUS_DIR/run" --relto "$CORPUS_DIR" \
   --table "$CORPUS_DIR/results.md" "${list[@]}"
