@@ -57,7 +57,7 @@ def collect(projects):
         if not os.path.exists(path):
             continue
         units = [json.loads(l) for l in open(path)]
-        units = [u for u in units if u.get("kind", "compile") == "compile"]
+        units = [u for u in units if u.get("kind", "compile") in ("compile", "execute")]
         totals = [0] * 5
         sites = set()
         with ThreadPoolExecutor(int(os.environ.get("JOBS", "2"))) as ex:
