@@ -13,8 +13,8 @@ ver=$("$cc" -dumpversion 2>/dev/null | cut -d. -f1 || true)
 
 pkgs=(make "gcc-$ver" "g++-$ver" "gcc-$ver-plugin-dev")
 case "$what" in
-  check)  pkgs+=(dejagnu check pkg-config csmith gcc-12-source cmake meson ninja-build python3) ;;
-  corpus) pkgs+=(dejagnu check pkg-config csmith gcc-12-source dpkg-dev time xz-utils) ;;
+  check)  pkgs+=(dejagnu check pkg-config csmith libcsmith-dev gcc-12-source cmake meson ninja-build python3) ;;
+  corpus) pkgs+=(dejagnu check pkg-config csmith libcsmith-dev gcc-12-source dpkg-dev time xz-utils) ;;
 esac
 
 missing=()
