@@ -152,3 +152,7 @@ bench: $(PLUGIN)
 
 clean:
 	rm -rf build $(PLUGIN)
+
+# Peer suites (GCC 12's and Clang-like cases, the plugin alone): docs/peer.md
+peer: $(PLUGIN)
+	@CC=$(CC) PLUGIN=$(abspath $(PLUGIN)) python3 bench/peer.py
