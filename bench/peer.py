@@ -264,13 +264,6 @@ def count(path, exps, defs, safe_lines, warns, no_return=False):
     res = {"expected": len(exps), "found": 0, "elsewhere": 0, "missed": 0,
            "false": 0, "safe": 0, "clean": 0, "misses": [], "falses": [],
            "found_elsewhere": [], "out_of_scope": []}
-    scope_funcs = set()
-    if no_return:
-        for l in list(free):
-            if all(re.search(r"returned from|return(s)? address", w) for w in warns[l]):
-                free.remove(l)
-                scope_funcs.add(fn(l))
-                res["out_of_scope"].append("%s:%d: %s: %s" % (rel, l, fn(l)[1], warns[l][0]))
     for e in exps:
         if e["line"] in warns:
             res["found"] += 1
@@ -287,6 +280,13 @@ def count(path, exps, defs, safe_lines, warns, no_return=False):
         res["missed"] += 1
         res["misses"].append("%s:%d: %s%s" % (rel, e["line"], f[1],
                                                 " [xfail for GCC]" if e["xfail"] else ""))
+    scope_funcs = set()
+    if no_return:
+        for l in list(free):
+            if all(re.search(r"returned from|return(s)? address", w) for w in warns[l]):
+                free.remove(l)
+                scope_funcs.add(fn(l))
+                res["out_of_scope"].append("%s:%d: %s: %s" % (rel, l, fn(l)[1], warns[l][0]))
     false_funcs = set()
     for l in free:
         f = fn(l)
