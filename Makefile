@@ -152,3 +152,9 @@ bench: $(PLUGIN)
 
 clean:
 	rm -rf build $(PLUGIN)
+
+# Peer suites (GCC 12's and Clang-like cases, the plugin alone): docs/peer.md
+# No prerequisite, so that PLUGIN=/another/escape.so is never rebuilt here:
+# `make plugin peer` for this tree's plugin.
+peer:
+	@CC=$(CC) PLUGIN=$(abspath $(PLUGIN)) python3 bench/peer.py
