@@ -205,14 +205,15 @@ def reduce(src, opt, workdir):
     return "\n".join(lines)
 
 
-def task(args, seed, opt, outdir):
+def task(args, seed, opt, outdir, path=None):
     wd = tempfile.mkdtemp(prefix="escfz")
     try:
-        src = gen(seed, args.genargs) if not args.file else open(args.file).read()
+        src = gen(seed, args.genargs) if not path else open(path).read()
         r = run_one(src, opt, wd)
         r["seed"], r["opt"] = seed, opt
         if (r["fails"] or r["wfalse"] or r["err"]) and outdir:
-            base = os.path.join(outdir, "seed%s-O%s" % (seed, opt))
+            base = os.path.join(outdir, ("seed%s-O%s" % (seed, opt)) if not path
+                                else "%s-O%s" % (os.path.basename(path)[:-2], opt))
             with open(base + ".c", "w") as f:
                 f.write(src)
             with open(base + ".log", "w") as f:
@@ -250,8 +251,11 @@ def main():
     seeds = args.seeds or CHECK_SEEDS
     a, _, b = seeds.partition("-")
     seeds = list(range(int(a), int(b or a) + 1))
+    files = []
     if args.file:
-        seeds = [0]
+        seeds, files = [], [args.file]
+    elif args.check:
+        files = [os.path.join(HERE, "known.c")]
     opts = [o for o in args.opt.split(",") if o]
     out = args.out or os.path.join(os.environ.get("OUT", "/tmp"), "fuzz")
     os.makedirs(out, exist_ok=True)
@@ -263,6 +267,7 @@ def main():
     log = open(os.path.join(out, "fuzz.log"), "w")
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as ex:
         futs = [ex.submit(task, args, s, o, out) for s in seeds for o in opts]
+        futs += [ex.submit(task, args, f, o, out, f) for f in files for o in opts]
         for fu in futs:
             r = fu.result()
             tot["checks"] += 1
