@@ -299,9 +299,12 @@ def main():
             if r.get("reduced"):
                 print("fuzz: reduced: %s" % r["reduced"], file=sys.stderr)
             tot["failed" if bad else "passed"] += 1
-    summary = ("fuzz: %(programs)d programs (seed x -O), %(checked)d non-escaping claims checked at run time, "
-               "%(fails)d soundness failures, %(wchecked)d warning claims checked, %(wfalse)d false warnings, "
-               "%(errors)d errors" % tot)
+            if tot["programs"] % 50 == 0:
+                log.write("progress: " + fmt(tot) + "\n")
+                log.flush()
+                if not args.check:
+                    print("fuzz: progress: " + fmt(tot), file=sys.stderr)
+    summary = "fuzz: " + fmt(tot)
     log.write(summary + "\n")
     log.close()
     if args.check:
@@ -309,6 +312,12 @@ def main():
         print("%d %d" % (tot["passed"], tot["failed"]))
     else:
         print(summary)
+
+
+def fmt(tot):
+    return ("%(programs)d programs (seed x -O), %(checked)d non-escaping claims checked at run time, "
+               "%(fails)d soundness failures, %(wchecked)d warning claims checked, %(wfalse)d false warnings, "
+               "%(errors)d errors" % tot)
 
 
 if __name__ == "__main__":
