@@ -13,25 +13,14 @@
 # stdout: one line "PASSED FAILED"; failures on stderr; every build's
 # output in $OUT/recipes.log.
 set -u
-CC=${CC:-gcc}
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/.." && pwd)
-PLUGIN=${PLUGIN:-$root/plugin/escape.so}
-OUT=${OUT:-/tmp}
-export LC_ALL=C LANG=C
+. "$(dirname "$0")/lib/suite.sh"
+suite_init recipes
 unset MAKEFLAGS MAKELEVEL MFLAGS CFLAGS CPPFLAGS LDFLAGS
-mkdir -p "$OUT"
+suite_need_cc
+suite_need_plugin
+suite_tmp
 log=$OUT/recipes.log
 : > "$log"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "recipes: FAIL: $*" >&2; }
-check() { if eval "$2"; then ok; else bad "$1"; fi; }
-
-command -v "$CC" >/dev/null || { echo "recipes: CC=$CC not found" >&2; echo "0 1"; exit 0; }
-[ -f "$PLUGIN" ] || { echo "recipes: PLUGIN=$PLUGIN not found" >&2; echo "0 1"; exit 0; }
 ccpath=$(command -v "$CC")
 proj=$here/recipes/project
 baseline_py=$here/recipes/escape-baseline.py
@@ -173,4 +162,4 @@ sys.exit(0 if got == want else 1)
 PY'
 done
 
-echo "$pass $fail"
+suite_end
