@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-char *copy_into(char *dst, const char *src)	/* { dg-message "leaking param: dst to result ~r0 level=0$" } */
-{						/* { dg-message "src does not escape$" "" { target *-*-* } .-1 } */
+char *copy_into(char *dst, const char *src)	/* { dg-messages { "leaking param: dst to result ~r0 level=0$" "src does not escape$" } } */
+{
   return strcpy(dst, src);	/* strcpy returns its destination */
 }
 
@@ -19,13 +19,13 @@ char *find(char *s)		/* { dg-message "leaking param: s to result ~r0 level=0$" }
   return strchr(s, ':');
 }
 
-void **copy_pointers(void **dst, void **src, size_t n)	/* { dg-message "leaking param: dst to result ~r0 level=0$" } */
-{							/* { dg-message "leaking param content: src$" "" { target *-*-* } .-1 } */
+void **copy_pointers(void **dst, void **src, size_t n)	/* { dg-messages { "leaking param: dst to result ~r0 level=0$" "leaking param content: src$" } } */
+{
   return memcpy(dst, src, n * sizeof *src);
 }
 
-static int cmp(const void *a, const void *b)	/* { dg-message "a does not escape$" } */
-{						/* { dg-message "b does not escape$" "" { target *-*-* } .-1 } */
+static int cmp(const void *a, const void *b)	/* { dg-messages { "a does not escape$" "b does not escape$" } } */
+{
   return *(const int *)a - *(const int *)b;
 }
 
@@ -55,15 +55,13 @@ int threads(void)
 /* Retained in global state: a certain escape.  */
 void buffered(void)
 {
-  char buf[BUFSIZ];		/* { dg-message "moved to heap: buf$" } */
-  /* { dg-message "'buf' declared here$" "" { target *-*-* } .-1 } */
+  char buf[BUFSIZ];		/* { dg-messages { "moved to heap: buf$" "'buf' declared here$" } } */
   setvbuf(stdout, buf, _IOFBF, sizeof buf);	/* { dg-warning "address of local variable 'buf' escapes: retained by 'setvbuf'$" } */
 }
 
 void environment(void)
 {
-  char entry[32] = "A=1";	/* { dg-message "moved to heap: entry$" } */
-  /* { dg-message "'entry' declared here$" "" { target *-*-* } .-1 } */
+  char entry[32] = "A=1";	/* { dg-messages { "moved to heap: entry$" "'entry' declared here$" } } */
   putenv(entry);		/* { dg-warning "address of local variable 'entry' escapes: retained by 'putenv'$" } */
 }
 
@@ -126,8 +124,7 @@ int jumps(void)
 __thread int *per_thread;
 void tls(void)
 {
-  int t = 0;			/* { dg-message "moved to heap: t$" } */
-  /* { dg-message "'t' declared here$" "" { target *-*-* } .-1 } */
+  int t = 0;			/* { dg-messages { "moved to heap: t$" "'t' declared here$" } } */
   per_thread = &t;		/* { dg-warning "address of local variable 't' escapes: stored in global 'per_thread'$" } */
 }
 
@@ -140,8 +137,7 @@ char *vla(int n)
 }
 char *alloca_returned(void)
 {
-  char *a = __builtin_alloca(16);	/* { dg-message "moved to heap: alloca\\(16\\)$" } */
-  /* { dg-message "'alloca\\(16\\)' declared here$" "" { target *-*-* } .-1 } */
+  char *a = __builtin_alloca(16);	/* { dg-messages { "moved to heap: alloca\\(16\\)$" "'alloca\\(16\\)' declared here$" } } */
   return a;			/* { dg-warning "address of local variable 'alloca\\(16\\)' escapes: returned from 'alloca_returned'$" } */
 }
 
@@ -149,7 +145,6 @@ char *alloca_returned(void)
 void cleanup(int status, void *arg);
 void at_exit_data(void)
 {
-  int flag = 0;			/* { dg-message "moved to heap: flag$" } */
-  /* { dg-message "'flag' declared here$" "" { target *-*-* } .-1 } */
+  int flag = 0;			/* { dg-messages { "moved to heap: flag$" "'flag' declared here$" } } */
   on_exit(cleanup, &flag);	/* { dg-warning "address of local variable 'flag' escapes: captured by closure 'cleanup', retained by 'on_exit'$" } */
 }

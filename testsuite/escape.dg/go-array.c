@@ -9,8 +9,7 @@ string *Ssink;
 
 typedef struct { string *e[2]; } U;
 
-U bar(string *a, string *b)	/* { dg-message "leaking param: a to result ~r0 level=0$" "" } */
-  /* { dg-message "leaking param: b to result ~r0 level=0$" "" { target *-*-* } .-1 } */
+U bar(string *a, string *b)	/* { dg-messages { "leaking param: a to result ~r0 level=0$" "leaking param: b to result ~r0 level=0$" } "" } */
 {
   return (U) { { a, b } };
 }
@@ -20,8 +19,7 @@ U foo(U x)	/* { dg-message "leaking param: x to result ~r0 level=0$" "" } */
   return (U) { { x.e[1], x.e[0] } };
 }
 
-U bff(string *a, string *b)	/* { dg-message "leaking param: a to result ~r0 level=0$" "" } */
-  /* { dg-message "leaking param: b to result ~r0 level=0$" "" { target *-*-* } .-1 } */
+U bff(string *a, string *b)	/* { dg-messages { "leaking param: a to result ~r0 level=0$" "leaking param: b to result ~r0 level=0$" } "" } */
 {
   return foo(foo(bar(a, b)));
 }
@@ -50,29 +48,25 @@ string *car(U x)	/* { dg-message "leaking param: x to result ~r0 level=0$" "" } 
   return x.e[0];
 }
 
-string *fun(U x, string *y)	/* { dg-message "leaking param: x to result ~r0 level=0$" "" } */
-  /* { dg-message "leaking param: y to result ~r0 level=0$" "" { target *-*-* } .-1 } */
+string *fun(U x, string *y)	/* { dg-messages { "leaking param: x to result ~r0 level=0$" "leaking param: y to result ~r0 level=0$" } "" } */
 {
   x.e[0] = y;
   return x.e[1];
 }
 
-string *fup(U *x, string *y)	/* { dg-message "leaking param: x to result ~r0 level=1$" "" } */
-  /* { dg-message "leaking param: y$" "" { target *-*-* } .-1 } */
+string *fup(U *x, string *y)	/* { dg-messages { "leaking param: x to result ~r0 level=1$" "leaking param: y$" } "" } */
 {
   x->e[0] = y;
   return x->e[1];
 }
 
-string *fum(U *x, string **y)	/* { dg-message "leaking param: x to result ~r0 level=1$" "" } */
-  /* { dg-message "leaking param content: y$" "" { target *-*-* } .-1 } */
+string *fum(U *x, string **y)	/* { dg-messages { "leaking param: x to result ~r0 level=1$" "leaking param content: y$" } "" } */
 {
   x->e[0] = *y;
   return x->e[1];
 }
 
-string *fuo(U *x, U *y)	/* { dg-message "leaking param: x to result ~r0 level=1$" "" } */
-  /* { dg-message "leaking param content: y$" "" { target *-*-* } .-1 } */
+string *fuo(U *x, U *y)	/* { dg-messages { "leaking param: x to result ~r0 level=1$" "leaking param content: y$" } "" } */
 {
   x->e[0] = y->e[0];
   return x->e[1];
@@ -80,8 +74,7 @@ string *fuo(U *x, U *y)	/* { dg-message "leaking param: x to result ~r0 level=1$
 
 /* Small arrays stay on the stack, huge ones cannot (Go's 10 MB
    MaxStackVarSize; our max-var is 128 KiB).  */
-void hugeLeaks1(string **x, string **y)	/* { dg-message "leaking param content: x$" "" } */
-  /* { dg-message "y does not escape$" "" { target *-*-* } .-1 } */
+void hugeLeaks1(string **x, string **y)	/* { dg-messages { "leaking param content: x$" "y does not escape$" } "" } */
 {
   string *a[10] = { *y };
   (void) a;
@@ -89,8 +82,7 @@ void hugeLeaks1(string **x, string **y)	/* { dg-message "leaking param content: 
   (void) b;
 }
 
-void hugeLeaks2(string *x, string *y)	/* { dg-message "leaking param: x$" "" } */
-  /* { dg-message "y does not escape$" "" { target *-*-* } .-1 } */
+void hugeLeaks2(string *x, string *y)	/* { dg-messages { "leaking param: x$" "y does not escape$" } "" } */
 {
   string *a[10] = { y };
   (void) a;
@@ -99,8 +91,7 @@ void hugeLeaks2(string *x, string *y)	/* { dg-message "leaking param: x$" "" } *
 }
 
 /* Go marks the leak of x as imprecise (a does not escape).  */
-void doesNew1(string *x, string *y)	/* { dg-message "leaking param: x$" "" } */
-  /* { dg-message "leaking param: y$" "" { target *-*-* } .-1 } */
+void doesNew1(string *x, string *y)	/* { dg-messages { "leaking param: x$" "leaking param: y$" } "" } */
 {
   string **a = malloc(10 * sizeof(string *));	/* { dg-message "malloc\\(80\\) does not escape: stack promotion candidate \\(not freed in this function\\)$" "" } */
   a[0] = x;
@@ -111,8 +102,7 @@ void doesNew1(string *x, string *y)	/* { dg-message "leaking param: x$" "" } */
 struct a10 { string *s; int i[10]; };
 struct a65537 { string *s; int i[65537]; };
 
-void doesNew2(string *x, string *y)	/* { dg-message "leaking param: x$" "" } */
-  /* { dg-message "leaking param: y$" "" { target *-*-* } .-1 } */
+void doesNew2(string *x, string *y)	/* { dg-messages { "leaking param: x$" "leaking param: y$" } "" } */
 {
   struct a10 *a = malloc(sizeof(struct a10));	/* { dg-message "malloc\\(48\\) does not escape: stack promotion candidate \\(not freed in this function\\)$" "" } */
   a->s = x;
@@ -120,8 +110,7 @@ void doesNew2(string *x, string *y)	/* { dg-message "leaking param: x$" "" } */
   b->s = y;
 }
 
-void doesMakeSlice(string *x, string *y)	/* { dg-message "leaking param: x$" "" } */
-  /* { dg-message "leaking param: y$" "" { target *-*-* } .-1 } */
+void doesMakeSlice(string *x, string *y)	/* { dg-messages { "leaking param: x$" "leaking param: y$" } "" } */
 {
   string **a = calloc(10, sizeof(string *));	/* { dg-message "calloc\\(10, 8\\) does not escape: stack promotion candidate \\(not freed in this function\\)$" "" } */
   a[0] = x;

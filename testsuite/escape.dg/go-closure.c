@@ -183,8 +183,7 @@ void nopFunc(int *p)	/* { dg-message "p does not escape$" "" } */
 
 void ClosureIndirect(void)
 {
-  void lit(int *p) {}	/* { dg-message "p does not escape$" "" } */
-  /* { dg-message "nested function 'lit' does not escape$" "" { target *-*-* } .-1 } */
+  void lit(int *p) {}	/* { dg-messages { "p does not escape$" "nested function 'lit' does not escape$" } "" } */
   void (*f)(int *) = lit;
   f(malloc(sizeof(int)));	/* { dg-message "malloc\\(4\\) does not escape: stack promotion candidate \\(not freed in this function\\)$" "" } */
 

@@ -32,32 +32,27 @@ void foo3b(T t)	/* { dg-message "leaking param: t$" "" } */
   *(T *) t = t;
 }
 
-void foo4(int *xx, int *yy)	/* { dg-message "xx does not escape$" "" } */
-  /* { dg-message "yy does not escape$" "" { target *-*-* } .-1 } */
+void foo4(int *xx, int *yy)	/* { dg-messages { "xx does not escape$" "yy does not escape$" } "" } */
 {
   xx = yy;
 }
 
-void foo5(int **xx, int *yy)	/* { dg-message "xx does not escape$" "" } */
-  /* { dg-message "yy does not escape$" "" { target *-*-* } .-1 } */
+void foo5(int **xx, int *yy)	/* { dg-messages { "xx does not escape$" "yy does not escape$" } "" } */
 {
   xx = &yy;
 }
 
-void foo6(int **xx, int *yy)	/* { dg-message "xx does not escape$" "" } */
-  /* { dg-message "leaking param: yy$" "" { target *-*-* } .-1 } */
+void foo6(int **xx, int *yy)	/* { dg-messages { "xx does not escape$" "leaking param: yy$" } "" } */
 {
   *xx = yy;
 }
 
-void foo7(int **xx, int *yy)	/* { dg-message "xx does not escape$" "" } */
-  /* { dg-message "yy does not escape$" "" { target *-*-* } .-1 } */
+void foo7(int **xx, int *yy)	/* { dg-messages { "xx does not escape$" "yy does not escape$" } "" } */
 {
   **xx = *yy;
 }
 
-int foo8(int *xx, int *yy)	/* { dg-message "xx does not escape$" "" } */
-  /* { dg-message "yy does not escape$" "" { target *-*-* } .-1 } */
+int foo8(int *xx, int *yy)	/* { dg-messages { "xx does not escape$" "yy does not escape$" } "" } */
 {
   xx = yy;
   return *xx;
@@ -71,8 +66,7 @@ int *foo9(int *xx, int *yy)	/* { dg-message "leaking param: yy to result ~r0 lev
   return xx;
 }
 
-void foo10(int *xx, int *yy)	/* { dg-message "xx does not escape$" "" } */
-  /* { dg-message "yy does not escape$" "" { target *-*-* } .-1 } */
+void foo10(int *xx, int *yy)	/* { dg-messages { "xx does not escape$" "yy does not escape$" } "" } */
 {
   *xx = *yy;
 }
@@ -371,14 +365,12 @@ void foo41(int x)	/* { dg-message "moved to heap: x$" "" } */
   F.xx = &x;	/* { dg-warning "address of local variable 'x' escapes: stored in global 'F'$" "c-only" } */
 }
 
-void Foo_foo42(struct Foo *f, int x)	/* { dg-message "f does not escape$" "" } */
-  /* { dg-message "moved to heap: x$" "" { target *-*-* } .-1 } */
+void Foo_foo42(struct Foo *f, int x)	/* { dg-messages { "f does not escape$" "moved to heap: x$" } "" } */
 {
   f->xx = &x;
 }
 
-void foo43(struct Foo *f, int x)	/* { dg-message "f does not escape$" "" } */
-  /* { dg-message "moved to heap: x$" "" { target *-*-* } .-1 } */
+void foo43(struct Foo *f, int x)	/* { dg-messages { "f does not escape$" "moved to heap: x$" } "" } */
 {
   f->xx = &x;
 }
@@ -576,8 +568,7 @@ void foo69(struct M m)	/* { dg-message "leaking param: m$" "" } */
   foo64(m);
 }
 
-void foo70(MV *mv1, struct M m)	/* { dg-message "leaking param: mv1$" "" } */
-  /* { dg-message "leaking param: m$" "" { target *-*-* } .-1 } */
+void foo70(MV *mv1, struct M m)	/* { dg-messages { "leaking param: mv1$" "leaking param: m$" } "" } */
 {
   m = (struct M) { MV_M, mv1 };
   foo64(m);
@@ -674,14 +665,12 @@ void foo74c(void)
 }
 
 /* Go's variadic ...interface{}: an array of void * and its count.  */
-int *myprint(int *y, void **x, int n)	/* { dg-message "leaking param: y to result ~r0 level=0$" "" } */
-  /* { dg-message "x does not escape$" "" { target *-*-* } .-1 } */
+int *myprint(int *y, void **x, int n)	/* { dg-messages { "leaking param: y to result ~r0 level=0$" "x does not escape$" } "" } */
 {
   return y;
 }
 
-void **myprint1(int *y, void **x, int n)	/* { dg-message "leaking param: x to result ~r0 level=0$" "" } */
-  /* { dg-message "y does not escape$" "" { target *-*-* } .-1 } */
+void **myprint1(int *y, void **x, int n)	/* { dg-messages { "leaking param: x to result ~r0 level=0$" "y does not escape$" } "" } */
 {
   return &x[0];
 }
@@ -847,8 +836,7 @@ struct two tee(int *p)	/* { dg-message "leaking param: p to result ~r0 level=0$"
   return (struct two) { p, p };
 }
 
-void noop(int *x, int *y)	/* { dg-message "x does not escape$" "" } */
-  /* { dg-message "y does not escape$" "" { target *-*-* } .-1 } */
+void noop(int *x, int *y)	/* { dg-messages { "x does not escape$" "y does not escape$" } "" } */
 {
 }
 
@@ -909,8 +897,7 @@ int *foo94(struct mapPP *m, _Bool b)	/* { dg-message "leaking param: m to result
   return 0;
 }
 
-void foo95(struct mapPP *m, int *x)	/* { dg-message "m does not escape$" "" } */
-  /* { dg-message "leaking param: x$" "" { target *-*-* } .-1 } */
+void foo95(struct mapPP *m, int *x)	/* { dg-messages { "m does not escape$" "leaking param: x$" } "" } */
 {
   m->k[0] = x, m->v[0] = x;
 }
@@ -961,14 +948,12 @@ int *foo101a(struct A1 m)	/* { dg-message "m does not escape$" "" } */
   return 0;
 }
 
-void foo102(int **m, int *x)	/* { dg-message "m does not escape$" "" } */
-  /* { dg-message "leaking param: x$" "" { target *-*-* } .-1 } */
+void foo102(int **m, int *x)	/* { dg-messages { "m does not escape$" "leaking param: x$" } "" } */
 {
   m[0] = x;
 }
 
-void foo103(struct A1 m, int *x)	/* { dg-message "m does not escape$" "" } */
-  /* { dg-message "x does not escape$" "" { target *-*-* } .-1 } */
+void foo103(struct A1 m, int *x)	/* { dg-messages { "m does not escape$" "x does not escape$" } "" } */
 {
   m.a[0] = x;
 }
@@ -1567,8 +1552,7 @@ void Buffer_bat(struct Buffer *b)	/* { dg-message "leaking param content: b$" ""
   sink = o;
 }
 
-void quux(const char **sp, unsigned char **bp)	/* { dg-message "bp does not escape$" "" } */
-  /* { dg-message "sp does not escape$" "" { target *-*-* } .-1 } */
+void quux(const char **sp, unsigned char **bp)	/* { dg-messages { "bp does not escape$" "sp does not escape$" } "" } */
 {
   *sp = *sp + 1;
   *bp = *bp + 1;
@@ -1746,9 +1730,8 @@ char *intstring1(void)
 void intstring2(void)
 {
   int x = '0';
-  char *s = malloc(5);	/* { dg-message "moved to heap: s$" "" } */
-  /* { dg-message "malloc\\(5\\) escapes to heap$" "" { target *-*-* } .-1 } */
-  /* { dg-message "'s' declared here$" "c-only" { target *-*-* } .-2 } */
+  char *s = malloc(5);	/* { dg-messages { "moved to heap: s$" "malloc\\(5\\) escapes to heap$" } "" } */
+  /* { dg-message "'s' declared here$" "c-only" { target *-*-* } .-1 } */
   snprintf(s, 5, "%c", x);
   sink = &s;	/* { dg-warning "address of local variable 's' escapes: stored in global 'sink'$" "c-only" } */
 }

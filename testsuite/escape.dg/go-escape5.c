@@ -47,8 +47,7 @@ struct two leaktoret22c(int *p, int *q)	/* { dg-message "leaking param: q to res
 }
 
 /* leaktoret22d/e/f: Go's named results r, s are a struct in C.  */
-struct two leaktoret22d(int *p, int *q)	/* { dg-message "leaking param: p to result ~r0 level=0$" "c-differs: Go's named results r, s are one C struct result ~r0" } */
-  /* { dg-message "leaking param: q to result ~r0 level=0$" "c-differs: Go's named results r, s are one C struct result ~r0" { target *-*-* } .-1 } */
+struct two leaktoret22d(int *p, int *q)	/* { dg-messages { "leaking param: p to result ~r0 level=0$" "leaking param: q to result ~r0 level=0$" } "c-differs: Go's named results r, s are one C struct result ~r0" } */
   /* dropped-c-differs: "leaking param: p to result s" (Go's named results r, s are one C struct result ~r0) */
   /* dropped-c-differs: "leaking param: q to result r" (Go's named results r, s are one C struct result ~r0) */
 {
@@ -56,8 +55,7 @@ struct two leaktoret22d(int *p, int *q)	/* { dg-message "leaking param: p to res
   return r;
 }
 
-struct two leaktoret22e(int *p, int *q)	/* { dg-message "leaking param: p to result ~r0 level=0$" "c-differs: Go's named results r, s are one C struct result ~r0" } */
-  /* { dg-message "leaking param: q to result ~r0 level=0$" "c-differs: Go's named results r, s are one C struct result ~r0" { target *-*-* } .-1 } */
+struct two leaktoret22e(int *p, int *q)	/* { dg-messages { "leaking param: p to result ~r0 level=0$" "leaking param: q to result ~r0 level=0$" } "c-differs: Go's named results r, s are one C struct result ~r0" } */
   /* dropped-c-differs: "leaking param: p to result s" (Go's named results r, s are one C struct result ~r0) */
   /* dropped-c-differs: "leaking param: q to result r" (Go's named results r, s are one C struct result ~r0) */
 {
@@ -66,8 +64,7 @@ struct two leaktoret22e(int *p, int *q)	/* { dg-message "leaking param: p to res
   return (struct two) { r.a, r.b };
 }
 
-struct two leaktoret22f(int *p, int *q)	/* { dg-message "leaking param: p to result ~r0 level=0$" "c-differs: Go's named results r, s are one C struct result ~r0" } */
-  /* { dg-message "leaking param: q to result ~r0 level=0$" "c-differs: Go's named results r, s are one C struct result ~r0" { target *-*-* } .-1 } */
+struct two leaktoret22f(int *p, int *q)	/* { dg-messages { "leaking param: p to result ~r0 level=0$" "leaking param: q to result ~r0 level=0$" } "c-differs: Go's named results r, s are one C struct result ~r0" } */
   /* dropped-c-differs: "leaking param: p to result s" (Go's named results r, s are one C struct result ~r0) */
   /* dropped-c-differs: "leaking param: q to result r" (Go's named results r, s are one C struct result ~r0) */
 {
@@ -149,14 +146,12 @@ struct T *f7(void)
 
 struct two leakrecursive2(int *p, int *q);
 
-struct two leakrecursive1(int *p, int *q)	/* { dg-message "leaking param: p$" "" } */
-  /* { dg-message "leaking param: q$" "" { target *-*-* } .-1 } */
+struct two leakrecursive1(int *p, int *q)	/* { dg-messages { "leaking param: p$" "leaking param: q$" } "" } */
 {
   return leakrecursive2(q, p);
 }
 
-struct two leakrecursive2(int *p, int *q)	/* { dg-message "leaking param: p$" "" } */
-  /* { dg-message "leaking param: q$" "" { target *-*-* } .-1 } */
+struct two leakrecursive2(int *p, int *q)	/* { dg-messages { "leaking param: p$" "leaking param: q$" } "" } */
 {
   if (*p > *q)
     return leakrecursive1(q, p);

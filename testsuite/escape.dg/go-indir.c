@@ -49,8 +49,7 @@ struct ConstPtr constptr02(void)
 struct ConstPtr **constptr03(void)
 {
   int i = 0;	/* { dg-message "moved to heap: i$" "" } */
-  struct ConstPtr *x = malloc(sizeof(struct ConstPtr));	/* { dg-message "malloc\\(32\\) escapes to heap$" "" } */
-  /* { dg-message "moved to heap: x$" "" { target *-*-* } .-1 } */
+  struct ConstPtr *x = malloc(sizeof(struct ConstPtr));	/* { dg-messages { "malloc\\(32\\) escapes to heap$" "moved to heap: x$" } "" } */
   x->p = &i;
   return &x;	/* { dg-warning "function returns address of local variable \\\[-Wreturn-local-addr\\\]$" "c-only" } */
 }
@@ -100,8 +99,7 @@ void constptr6(struct ConstPtr *p)	/* { dg-message "leaking param content: p$" "
 
 struct ConstPtr **constptr7(void)
 {
-  struct ConstPtr *p = malloc(sizeof(struct ConstPtr));	/* { dg-message "malloc\\(32\\) escapes to heap$" "" } */
-  /* { dg-message "moved to heap: p$" "" { target *-*-* } .-1 } */
+  struct ConstPtr *p = malloc(sizeof(struct ConstPtr));	/* { dg-messages { "malloc\\(32\\) escapes to heap$" "moved to heap: p$" } "" } */
   struct ConstPtr2 tmp = { 0 };
   struct ConstPtr2 *p1 = &tmp;
   p->c = *p1;
@@ -128,8 +126,7 @@ struct ConstPtr constptr9(void)
 
 struct ConstPtr constptr10(void)
 {
-  struct ConstPtr *x = malloc(sizeof(struct ConstPtr));	/* { dg-message "moved to heap: x$" "" } */
-  /* { dg-message "malloc\\(32\\) escapes to heap$" "" { target *-*-* } .-1 } */
+  struct ConstPtr *x = malloc(sizeof(struct ConstPtr));	/* { dg-messages { "moved to heap: x$" "malloc\\(32\\) escapes to heap$" } "" } */
   int i = 0;	/* { dg-message "moved to heap: i$" "" } */
   struct ConstPtr *p;
   p = malloc(sizeof(struct ConstPtr));	/* { dg-message "malloc\\(32\\) does not escape: stack promotion candidate$" "" } */
@@ -168,9 +165,8 @@ void foo1(int *p)	/* { dg-message "p does not escape$" "" } */
 void foo2(void)
 {
   struct Z { int **f; };
-  int *x = malloc(sizeof(int));	/* { dg-message "moved to heap: x$" "" } */
-  /* { dg-message "malloc\\(4\\) escapes to heap$" "" { target *-*-* } .-1 } */
-  /* { dg-message "'x' declared here$" "c-only" { target *-*-* } .-2 } */
+  int *x = malloc(sizeof(int));	/* { dg-messages { "moved to heap: x$" "malloc\\(4\\) escapes to heap$" } "" } */
+  /* { dg-message "'x' declared here$" "c-only" { target *-*-* } .-1 } */
   sink = &x;	/* { dg-warning "address of local variable 'x' escapes: stored in global 'sink'$" "c-only" } */
   struct Z z;
   z.f = &x;

@@ -42,8 +42,7 @@ void caller1(void)
   sink = param1(&i, &j).a;
 }
 
-void param2(int *p1, int **p2)	/* { dg-message "leaking param: p1$" "" } */
-  /* { dg-message "p2 does not escape$" "" { target *-*-* } .-1 } */
+void param2(int *p1, int **p2)	/* { dg-messages { "leaking param: p1$" "p2 does not escape$" } "" } */
 {
   *p2 = p1;
 }
@@ -117,28 +116,24 @@ void sinkAfterSelfAssignment4(struct BoxedPair *box)	/* { dg-message "leaking pa
   leakParam(box->pair);
 }
 
-void selfAssignmentAndUnrelated(struct BoxedPair *box1, struct BoxedPair *box2)	/* { dg-message "leaking param content: box2$" "" } */
-  /* { dg-message "box1 does not escape$" "" { target *-*-* } .-1 } */
+void selfAssignmentAndUnrelated(struct BoxedPair *box1, struct BoxedPair *box2)	/* { dg-messages { "leaking param content: box2$" "box1 does not escape$" } "" } */
 {
   box1->pair->p1 = box1->pair->p2;
   /* go-noc: "ignoring self-assignment in box1.pair.p1 = box1.pair.p2" (Go's message for a skipped statement) */
   leakParam(box2->pair->p2);
 }
 
-void notSelfAssignment1(struct BoxedPair *box1, struct BoxedPair *box2)	/* { dg-message "leaking param content: box2$" "" } */
-  /* { dg-message "box1 does not escape$" "" { target *-*-* } .-1 } */
+void notSelfAssignment1(struct BoxedPair *box1, struct BoxedPair *box2)	/* { dg-messages { "leaking param content: box2$" "box1 does not escape$" } "" } */
 {
   box1->pair->p1 = box2->pair->p1;
 }
 
-void notSelfAssignment2(struct PairOfPairs *p1, struct PairOfPairs *p2)	/* { dg-message "leaking param content: p2$" "" } */
-  /* { dg-message "p1 does not escape$" "" { target *-*-* } .-1 } */
+void notSelfAssignment2(struct PairOfPairs *p1, struct PairOfPairs *p2)	/* { dg-messages { "leaking param content: p2$" "p1 does not escape$" } "" } */
 {
   p1->pairs[0] = p2->pairs[1];
 }
 
-void notSelfAssignment3(struct PairOfPairs *p1, struct PairOfPairs *p2)	/* { dg-message "leaking param content: p2$" "" } */
-  /* { dg-message "p1 does not escape$" "" { target *-*-* } .-1 } */
+void notSelfAssignment3(struct PairOfPairs *p1, struct PairOfPairs *p2)	/* { dg-messages { "leaking param content: p2$" "p1 does not escape$" } "" } */
 {
   p1->pairs[0]->p1 = p2->pairs[1]->p1;
 }
@@ -178,13 +173,11 @@ void caller3b(void)
   /* { dg-message "'j' declared here$" "c-only" { target *-*-* } .-1 } */
   struct Pair p = { &i, &j };
   param3(&p);
-  psink = p;	/* { dg-warning "address of local variable 'i' escapes: stored in global 'psink'$" "c-only" } */
-  /* { dg-warning "address of local variable 'j' escapes: stored in global 'psink'$" "c-only" { target *-*-* } .-1 } */
+  psink = p;	/* { dg-warnings { "address of local variable 'i' escapes: stored in global 'psink'$" "address of local variable 'j' escapes: stored in global 'psink'$" } "c-only" } */
   /* go-noc: "p escapes to heap" (boxing into an interface; C copies the struct into a global) */
 }
 
-void param4(struct Pair *p, int *i)	/* { dg-message "p does not escape$" "" } */
-  /* { dg-message "leaking param: i$" "" { target *-*-* } .-1 } */
+void param4(struct Pair *p, int *i)	/* { dg-messages { "p does not escape$" "leaking param: i$" } "" } */
 {
   p->p1 = i;
 }
@@ -344,8 +337,7 @@ void caller11d(void)
 struct Indir { int ***p; };
 struct Indir isink2;
 
-void param12(struct Indir *r, int **i)	/* { dg-message "r does not escape$" "" } */
-  /* { dg-message "moved to heap: i$" "" { target *-*-* } .-1 } */
+void param12(struct Indir *r, int **i)	/* { dg-messages { "r does not escape$" "moved to heap: i$" } "" } */
 {
   r->p = &i;
 }
@@ -389,8 +381,7 @@ void caller12d(void)
 struct Val { int **p; };
 struct Val vsink;
 
-void param13(struct Val v, int *i)	/* { dg-message "v does not escape$" "" } */
-  /* { dg-message "leaking param: i$" "" { target *-*-* } .-1 } */
+void param13(struct Val v, int *i)	/* { dg-messages { "v does not escape$" "leaking param: i$" } "" } */
 {
   *v.p = i;
 }

@@ -265,9 +265,8 @@ void tUPiSPPia(void)
   struct U *u2 = malloc(sizeof(struct U));	/* { dg-message "malloc\\(16\\) escapes to heap$" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
   /* dropped-c-differs: "&U{...} does not escape" (U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)) */
   *u2 = (struct U) { &s3, &ps4 };
-  struct U *u3 = malloc(sizeof(struct U));	/* { dg-message "malloc\\(16\\) escapes to heap$" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  struct U *u3 = malloc(sizeof(struct U));	/* { dg-messages { "malloc\\(16\\) escapes to heap$" "moved to heap: u3$" } "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
   /* dropped-c-differs: "&U{...} does not escape" (U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)) */
-  /* { dg-message "moved to heap: u3$" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" { target *-*-* } .-2 } */
   *u3 = (struct U) { &s5, &ps6 };
   struct V *v = malloc(sizeof(struct V));	/* { dg-message "malloc\\(32\\) does not escape: stack promotion candidate \\(not freed in this function\\)$" "" } */
   *v = (struct V) { u1, u2, &u3 };
@@ -290,9 +289,8 @@ void tUPiSPPib(void)
   struct U *u2 = malloc(sizeof(struct U));	/* { dg-message "malloc\\(16\\) escapes to heap$" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
   /* dropped-c-differs: "&U{...} does not escape" (U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)) */
   *u2 = (struct U) { &s3, &ps4 };
-  struct U *u3 = malloc(sizeof(struct U));	/* { dg-message "malloc\\(16\\) escapes to heap$" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  struct U *u3 = malloc(sizeof(struct U));	/* { dg-messages { "malloc\\(16\\) escapes to heap$" "moved to heap: u3$" } "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
   /* dropped-c-differs: "&U{...} does not escape" (U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)) */
-  /* { dg-message "moved to heap: u3$" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" { target *-*-* } .-2 } */
   *u3 = (struct U) { &s5, &ps6 };
   struct V *v = malloc(sizeof(struct V));	/* { dg-message "malloc\\(32\\) does not escape: stack promotion candidate \\(not freed in this function\\)$" "" } */
   *v = (struct V) { u1, u2, &u3 };
@@ -315,9 +313,8 @@ void tUPiSPPic(void)
   struct U *u2 = malloc(sizeof(struct U));	/* { dg-message "malloc\\(16\\) escapes to heap$" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
   /* dropped-c-differs: "&U{...} does not escape" (U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)) */
   *u2 = (struct U) { &s3, &ps4 };
-  struct U *u3 = malloc(sizeof(struct U));	/* { dg-message "malloc\\(16\\) escapes to heap$" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  struct U *u3 = malloc(sizeof(struct U));	/* { dg-messages { "malloc\\(16\\) escapes to heap$" "moved to heap: u3$" } "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
   /* dropped-c-differs: "&U{...} does not escape" (U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)) */
-  /* { dg-message "moved to heap: u3$" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" { target *-*-* } .-2 } */
   *u3 = (struct U) { &s5, &ps6 };
   struct V *v = malloc(sizeof(struct V));	/* { dg-message "malloc\\(32\\) does not escape: stack promotion candidate \\(not freed in this function\\)$" "" } */
   *v = (struct V) { u1, u2, &u3 };
@@ -340,9 +337,8 @@ void tUPiSPPid(void)
   struct U *u2 = malloc(sizeof(struct U));	/* { dg-message "malloc\\(16\\) escapes to heap$" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
   /* dropped-c-differs: "&U{...} does not escape" (U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)) */
   *u2 = (struct U) { &s3, &ps4 };
-  struct U *u3 = malloc(sizeof(struct U));	/* { dg-message "malloc\\(16\\) escapes to heap$" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  struct U *u3 = malloc(sizeof(struct U));	/* { dg-messages { "malloc\\(16\\) escapes to heap$" "moved to heap: u3$" } "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
   /* dropped-c-differs: "&U{...} does not escape" (U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)) */
-  /* { dg-message "moved to heap: u3$" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" { target *-*-* } .-2 } */
   *u3 = (struct U) { &s5, &ps6 };
   struct V *v = malloc(sizeof(struct V));	/* { dg-message "malloc\\(32\\) does not escape: stack promotion candidate \\(not freed in this function\\)$" "" } */
   *v = (struct V) { u1, u2, &u3 };
@@ -371,9 +367,8 @@ void tUPPiSPPia(void)
   struct U *u2 = malloc(sizeof(struct U));	/* { dg-message "malloc\\(16\\) escapes to heap$" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
   /* dropped-c-differs: "&U{...} does not escape" (U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)) */
   *u2 = (struct U) { &s3, &ps4 };
-  struct U *u3 = malloc(sizeof(struct U));	/* { dg-message "malloc\\(16\\) escapes to heap$" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
+  struct U *u3 = malloc(sizeof(struct U));	/* { dg-messages { "malloc\\(16\\) escapes to heap$" "moved to heap: u3$" } "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" } */
   /* dropped-c-differs: "&U{...} does not escape" (U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)) */
-  /* { dg-message "moved to heap: u3$" "c-differs: U and V filled by stores through their malloc'ed pointers: all stored goes to the heap (Go's rule too; Go's &T{...} literal is no such store)" { target *-*-* } .-2 } */
   *u3 = (struct U) { &s5, &ps6 };
   struct V *v = malloc(sizeof(struct V));	/* { dg-message "malloc\\(32\\) does not escape: stack promotion candidate \\(not freed in this function\\)$" "" } */
   *v = (struct V) { u1, u2, &u3 };

@@ -8,8 +8,7 @@ int kept_outside(int n)
 {
   int *keep = 0;
   for (int i = 0; i < n; i++) {
-    int x = i;			/* { dg-message "moved to heap: x$" } */
-    /* { dg-message "'x' declared here$" "" { target *-*-* } .-1 } */
+    int x = i;			/* { dg-messages { "moved to heap: x$" "'x' declared here$" } } */
     keep = &x;
   }
   return keep ? *keep : 0;	/* { dg-warning "address of local variable 'x' escapes: read after its loop iteration ended$" } */
@@ -20,8 +19,7 @@ int read_next_iteration(int n)
   int s = 0;
   int *prev = 0;
   for (int i = 0; i < n; i++) {
-    int x = i;			/* { dg-message "moved to heap: x$" } */
-    /* { dg-message "'x' declared here$" "" { target *-*-* } .-1 } */
+    int x = i;			/* { dg-messages { "moved to heap: x$" "'x' declared here$" } } */
     if (prev)
       s += *prev;		/* { dg-warning "address of local variable 'x' escapes: read after its loop iteration ended$" } */
     prev = &x;
@@ -84,8 +82,7 @@ int goto_loop(int n)
   int i = 0;
 again:
   {
-    int y = i;			/* { dg-message "moved to heap: y$" } */
-    /* { dg-message "'y' declared here$" "" { target *-*-* } .-1 } */
+    int y = i;			/* { dg-messages { "moved to heap: y$" "'y' declared here$" } } */
     keep = &y;
   }
   if (++i < n)

@@ -32,8 +32,8 @@ int reads(const int *s, int n)	/* { dg-message "s does not escape$" } */
   return t;
 }
 
-void store_through(int **out, int *v)	/* { dg-message "out does not escape$" } */
-{				/* { dg-message "leaking param: v$" "" { target *-*-* } .-1 } */
+void store_through(int **out, int *v)	/* { dg-messages { "out does not escape$" "leaking param: v$" } } */
+{
   *out = v;
 }
 
@@ -51,8 +51,7 @@ int scalar(int x, double y)	/* no verdict: no pointers */
    storing the result in a global moves x to the heap, using it does not. */
 void caller(void)
 {
-  int x = 1, y = 2;		/* { dg-message "moved to heap: x$" } */
-  /* { dg-message "'x' declared here$" "" { target *-*-* } .-1 } */
+  int x = 1, y = 2;		/* { dg-messages { "moved to heap: x$" "'x' declared here$" } } */
   sink = identity(&x);		/* { dg-warning "address of local variable 'x' escapes: stored in global 'sink'$" } */
   int z = *identity(&y);
   (void)z;

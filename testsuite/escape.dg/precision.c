@@ -18,8 +18,7 @@ void field_read(void)
 /* Writing a field and returning the whole object is certain.  */
 struct two whole(void)
 {
-  int j = 0;			/* { dg-message "moved to heap: j$" } */
-  /* { dg-message "'j' declared here$" "" { target *-*-* } .-1 } */
+  int j = 0;			/* { dg-messages { "moved to heap: j$" "'j' declared here$" } } */
   struct two x = { 0, 0 };
   x.p1 = &j;
   return x;			/* { dg-warning "address of local variable 'j' escapes: returned from 'whole'$" } */
@@ -57,8 +56,7 @@ const char *through_closure(const char **a)	/* { dg-message "leaking param conte
 
 /* A captured parameter is named as itself.  */
 typedef int (*counter)(void);
-counter captured_param(int x)	/* { dg-message "moved to heap: x$" } */
-/* { dg-message "'x' declared here$" "" { target *-*-* } .-1 } */
+counter captured_param(int x)	/* { dg-messages { "moved to heap: x$" "'x' declared here$" } } */
 {
   int next(void) { return ++x; }	/* { dg-message "nested function 'next' escapes to heap$" } */
   return next;			/* { dg-warning "address of local variable 'x' escapes: captured by escaping nested function 'next'$" } */
@@ -87,8 +85,7 @@ int *literal_sink;
 void compound_literal(void)
 {
   literal_sink = &(int){1};	/* { dg-warning "address of local variable '\\(int\\)\\{...\\}' escapes: stored in global 'literal_sink'$" } */
-  /* { dg-message "'\\(int\\)\\{...\\}' declared here$" "" { target *-*-* } .-1 } */
-  /* { dg-message "moved to heap: \\(int\\)\\{...\\}$" "" { target *-*-* } .-2 } */
+  /* { dg-messages { "'\\(int\\)\\{...\\}' declared here$" "moved to heap: \\(int\\)\\{...\\}$" } "" { target *-*-* } .-1 } */
 }
 
 /* A VLA is named as itself.  */

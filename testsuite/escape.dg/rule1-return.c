@@ -20,11 +20,9 @@ int *through_temp(void)
 
 int *conditional(int c)
 {
-  int k = 3, l = 4;	/* { dg-message "'k' declared here$" } */
-  /* { dg-message "'l' declared here$" "" { target *-*-* } .-1 } */
+  int k = 3, l = 4;	/* { dg-messages { "'k' declared here$" "'l' declared here$" } } */
   int *p = c ? &k : &l;
-  return p;		/* { dg-warning "address of local variable 'k' escapes: returned from 'conditional'$" } */
-  /* { dg-warning "address of local variable 'l' escapes: returned from 'conditional'$" "" { target *-*-* } .-1 } */
+  return p;		/* { dg-warnings { "address of local variable 'k' escapes: returned from 'conditional'$" "address of local variable 'l' escapes: returned from 'conditional'$" } } */
 }
 
 struct pair by_value(void)

@@ -7,8 +7,7 @@ void call_later(int (*fn)(int));
 
 int escapes_to_global(int start)
 {
-  int count = start;		/* { dg-message "moved to heap: count$" } */
-  /* { dg-message "'count' declared here$" "" { target *-*-* } .-1 } */
+  int count = start;		/* { dg-messages { "moved to heap: count$" "'count' declared here$" } } */
   int next(void) { return ++count; }	/* { dg-message "nested function 'next' escapes to heap$" } */
   saved = next;			/* { dg-warning "address of local variable 'count' escapes: captured by escaping nested function 'next'$" } */
   return count;

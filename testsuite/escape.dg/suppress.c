@@ -15,8 +15,7 @@ void silenced(void)
 
 void reported(void)
 {
-  int b = 0;			/* { dg-message "moved to heap: b$" } */
-  /* { dg-message "'b' declared here$" "" { target *-*-* } .-1 } */
+  int b = 0;			/* { dg-messages { "moved to heap: b$" "'b' declared here$" } } */
   g = &b;			/* { dg-warning "address of local variable 'b' escapes: stored in global 'g'$" } */
 }
 
