@@ -2,6 +2,7 @@
 #
 #   make demo     build plugin/escape.so and run it on examples/
 #   make check    build, run every test; the last line is "N passed, N failed"
+#                 (the checking build: CHECKING=1, the core's asserts on)
 #   make corpus   fetch real C code and check the plugin on it (long)
 #   make bench    compile-time and memory cost on real code (long)
 #   make install  escape.so into $(CC) -print-file-name=plugin (so that
