@@ -2,6 +2,7 @@
 #
 #   make demo     build plugin/escape.so and run it on examples/
 #   make check    build, run every test; the last line is "N passed, N failed"
+#                 (the checking build: CHECKING=1, the core's asserts on)
 #   make corpus   fetch real C code and check the plugin on it (long)
 #   make bench    compile-time and memory cost on real code (long)
 #   make install  escape.so into $(CC) -print-file-name=plugin (so that
@@ -47,15 +48,34 @@ CORE_CFLAGS = -std=c11 $(WARN) -Wmissing-prototypes -fPIC -fvisibility=hidden
 ADAPTER_CXXFLAGS = -std=gnu++14 $(WARN) -fPIC -fno-rtti -fvisibility=hidden \
                    -I$(GCC_PLUGIN_DIR)/include -Iplugin
 
-# The analysis: plain C11, no GCC header.
-CORE_SRC := plugin/graph.c plugin/solve.c plugin/unit.c plugin/model.c \
-            plugin/options.c plugin/strbuf.c plugin/sarif.c
-# The adapter: reads GIMPLE, talks to GCC.
-ADAPTER_SRC := plugin/escape-plugin.cc plugin/gimple-reader.cc plugin/report.cc
+# Checking build: the core's internal asserts (ESC_CHECKING) are on.  The
+# test build is one: `make check` defaults to CHECKING=1 (and .ci/run sets
+# it), `make`, `make demo` and `make install` build the release (CHECKING=0).
+# The setting is part of the flags stamp below, so switching it rebuilds
+# the core (the adapter is not compiled differently and is not rebuilt).
+ifeq ($(filter check,$(MAKECMDGOALS)),check)
+CHECKING ?= 1
+else
+CHECKING ?= 0
+endif
+CHECKING_CFLAGS = $(if $(filter 1 yes,$(CHECKING)),-DESC_CHECKING)
+
+# Each object's header dependencies are written by the compiler as it
+# builds the object ($(BUILD)/NAME.d, included below); -MP adds a target
+# for each header so that deleting one does not break the build.
+DEPFLAGS = -MMD -MP
+
+# Every plugin/*.c is the analysis: plain C11, no GCC header (the include
+# path of GCC's plugin headers is not even given to it).
+CORE_SRC := $(sort $(wildcard plugin/*.c))
+# Every plugin/*.cc is the adapter: reads GIMPLE, talks to GCC.
+ADAPTER_SRC := $(sort $(wildcard plugin/*.cc))
 
 CORE_OBJ    := $(CORE_SRC:plugin/%.c=$(BUILD)/%.o)
 ADAPTER_OBJ := $(ADAPTER_SRC:plugin/%.cc=$(BUILD)/%.o)
-HEADERS     := $(wildcard plugin/*.h)
+ifneq ($(filter $(CORE_OBJ),$(ADAPTER_OBJ)),)
+$(error plugin/NAME.c and plugin/NAME.cc would both build $(filter $(CORE_OBJ),$(ADAPTER_OBJ)): rename one)
+endif
 
 .PHONY: all plugin deps check-deps demo check unit-check dejagnu-check \
         corpus-check corpus bench clean install uninstall FORCE
@@ -69,18 +89,38 @@ deps:
 check-deps:
 	@$(DEPS) $(CC) check
 
-$(BUILD)/%.o: plugin/%.c $(HEADERS) | $(BUILD)
-	$(CC) $(CFLAGS) $(CORE_CFLAGS) -c $< -o $@
+# ---------------------------------------------------------------- stamps
+# A stamp holds what its objects are built with: the compiler's identity
+# (its --version) and the flags.  It is rewritten only when that changes,
+# so a new compiler, other CFLAGS/CXXFLAGS or CHECKING rebuild what they
+# affect and nothing else: the core and the adapter have a stamp each.
+#   $(call stamp,COMPILER,FLAGS): the recipe that writes COMPILER's
+#   version and FLAGS into $@ if they differ from what is there.
+quote = '$(subst ','\'',$(1))'
+stamp = @{ $(1) --version; echo $(call quote,$(1) $(2)); } > $@.new 2>&1; \
+        cmp -s $@.new $@ || mv -f $@.new $@; rm -f $@.new
 
-$(BUILD)/%.o: plugin/%.cc $(HEADERS) | deps $(BUILD)
-	$(CXX) $(CXXFLAGS) $(ADAPTER_CXXFLAGS) -c $< -o $@
+$(BUILD)/core.flags: FORCE | $(BUILD)
+	$(call stamp,$(CC),$(CFLAGS) $(CORE_CFLAGS) $(CHECKING_CFLAGS))
+
+$(BUILD)/adapter.flags: FORCE | $(BUILD)
+	$(call stamp,$(CXX),$(CXXFLAGS) $(ADAPTER_CXXFLAGS))
+
+# Relink when the linking compiler changes.
+$(BUILD)/.linked: FORCE | $(BUILD)
+	$(call stamp,$(CC),-shared)
+
+# ---------------------------------------------------------------- objects
+$(CORE_OBJ): $(BUILD)/%.o: plugin/%.c $(BUILD)/core.flags | $(BUILD)
+	$(CC) $(CFLAGS) $(CORE_CFLAGS) $(CHECKING_CFLAGS) $(DEPFLAGS) -c $< -o $@
+
+$(ADAPTER_OBJ): $(BUILD)/%.o: plugin/%.cc $(BUILD)/adapter.flags | deps $(BUILD)
+	$(CXX) $(CXXFLAGS) $(ADAPTER_CXXFLAGS) $(DEPFLAGS) -c $< -o $@
 
 $(BUILD):
 	@mkdir -p $@
 
-# Relink when the target compiler changes.
-$(BUILD)/.linked: FORCE | $(BUILD)
-	@echo $(CC) > $@.new; cmp -s $@.new $@ || mv $@.new $@; rm -f $@.new
+-include $(CORE_OBJ:.o=.d) $(ADAPTER_OBJ:.o=.d)
 
 # Linked aside and renamed: a compiler loading the plugin meanwhile (tests
 # running in parallel) sees the old file or the new one, never half of one.
@@ -118,9 +158,17 @@ uninstall:
 # ---------------------------------------------------------------- tests
 UNIT_SRC := $(wildcard testsuite/unit/*.c)
 
-$(BUILD)/unit-tests: $(UNIT_SRC) $(BUILD)/libescore.a $(HEADERS) | check-deps
-	$(CC) -std=c11 -g $(WARN) -Iplugin $(UNIT_SRC) $(BUILD)/libescore.a \
-	  $$(pkg-config --cflags --libs check) -o $@
+UNIT_OBJ := $(UNIT_SRC:testsuite/unit/%.c=$(BUILD)/unit/%.o)
+
+$(UNIT_OBJ): $(BUILD)/unit/%.o: testsuite/unit/%.c $(BUILD)/core.flags | check-deps
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -g $(WARN) $(CHECKING_CFLAGS) -Iplugin $(DEPFLAGS) \
+	  $$(pkg-config --cflags check) -c $< -o $@
+
+$(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/libescore.a
+	$(CC) -g $(UNIT_OBJ) $(BUILD)/libescore.a $$(pkg-config --libs check) -o $@
+
+-include $(UNIT_OBJ:.o=.d)
 
 check: check-deps $(PLUGIN) $(BUILD)/unit-tests
 	@rm -rf $(BUILD)/results; mkdir -p $(BUILD)/results

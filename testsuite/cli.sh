@@ -5,17 +5,11 @@
 #   CC=gcc PLUGIN=/abs/escape.so OUT=/abs/dir testsuite/cli.sh
 # stdout: one line "PASSED FAILED"; failures are explained on stderr.
 set -u
-CC=${CC:-gcc}
-here=$(cd "$(dirname "$0")" && pwd)
-PLUGIN=${PLUGIN:-$here/../plugin/escape.so}
-OUT=${OUT:-/tmp}
-export LC_ALL=C
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "cli: FAIL: $*" >&2; }
-check() { if eval "$2"; then ok; else bad "$1"; fi; }
+. "$(dirname "$0")/lib/suite.sh"
+suite_init cli
+suite_need_cc
+suite_need_plugin
+suite_tmp
 
 cat > "$tmp/t.c" <<'C'
 int *g;
@@ -78,4 +72,4 @@ for o in -O0 -O2; do
   check "object unchanged at $o" 'cmp -s "$tmp/a.o" "$tmp/b.o"'
 done
 
-echo "$pass $fail"
+suite_end

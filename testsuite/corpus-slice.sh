@@ -13,17 +13,12 @@
 # stdout: exactly one line "PASSED FAILED"; FAIL lines and details on stderr
 # (reproducers are kept in $OUT/corpus-slice/failures/).
 set -uo pipefail
-
-CC=${CC:-gcc}
-PLUGIN=${PLUGIN:?set PLUGIN to the absolute path of escape.so}
-OUT=${OUT:-/tmp}
+. "$(dirname "$0")/lib/suite.sh"
+suite_init corpus-slice
 JOBS=${JOBS:-2}
-here=$(cd "$(dirname "$0")" && pwd)
-runner=$here/../bench/corpus-run.py
+runner=$root/bench/corpus-run.py
 work=$OUT/corpus-slice
 cache=${ESCAPE_SLICE_CACHE:-/tmp/escape-corpus-slice}
-
-fail() { echo "corpus-slice: $*" >&2; echo "0 1"; exit 0; }
 
 TORTURE=(
   compile/20000211-1.c compile/20000314-2.c compile/20000326-2.c
@@ -49,18 +44,19 @@ TORTURE=(
 )
 SEEDS=1-10
 
-[ -f "$PLUGIN" ] || fail "no plugin at $PLUGIN"
-command -v python3 >/dev/null || fail "python3 is needed"
+suite_need_cc
+suite_need_plugin
+command -v python3 >/dev/null || cannot_run "python3 is needed"
 tarball=$(ls /usr/src/gcc-12/gcc-*.tar.xz 2>/dev/null | grep -v gm2 | head -1)
-[ -n "$tarball" ] || fail "gcc-12-source is not installed (apt-get install gcc-12-source)"
-command -v csmith >/dev/null || fail "csmith is not installed (apt-get install csmith)"
+[ -n "$tarball" ] || cannot_run "gcc-12-source is not installed (apt-get install gcc-12-source)"
+command -v csmith >/dev/null || cannot_run "csmith is not installed (apt-get install csmith)"
 csinc=$(ls -d /usr/include/csmith* 2>/dev/null | head -1)
 if [ -z "$csinc" ] && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q libcsmith-dev \
     >/dev/null 2>&1
   csinc=$(ls -d /usr/include/csmith* 2>/dev/null | head -1)
 fi
-[ -n "$csinc" ] || fail "csmith's headers are missing (apt-get install libcsmith-dev)"
+[ -n "$csinc" ] || cannot_run "csmith's headers are missing (apt-get install libcsmith-dev)"
 
 # Extract the listed torture files once per tarball into the cache.
 tdir=$cache/$(basename "$tarball" .tar.xz)
@@ -71,7 +67,7 @@ if [ ! -f "$tdir/.done" ]; then
     members+=("*/gcc/testsuite/gcc.c-torture/$f")
   done
   tar -xJf "$tarball" -C "$tdir" --strip-components=4 --wildcards \
-    "${members[@]}" 2>"$tdir.err" || fail "extracting from $tarball: $(cat "$tdir.err")"
+    "${members[@]}" 2>"$tdir.err" || cannot_run "extracting from $tarball: $(cat "$tdir.err")"
   touch "$tdir/.done"
 fi
 
@@ -83,18 +79,19 @@ for k in compile execute; do
   done
   python3 "$runner" torture --dir "$tdir/$k" --kind "$k" --timeout 120 \
     --files "${files[@]}" --out "$work/units/torture-$k.jsonl" 2>/dev/null ||
-    fail "cannot list torture units"
+    cannot_run "cannot list torture units"
 done
 python3 "$runner" csmith --dir "$cache/csmith" --seeds "$SEEDS" \
   --include "$csinc" --timeout 120 --out "$work/units/csmith.jsonl" \
-  2>/dev/null || fail "csmith failed"
+  2>/dev/null || cannot_run "csmith failed"
 
 python3 "$runner" run --cc "$CC" --plugin "$PLUGIN" --jobs "$JOBS" \
   --exec-timeout 10 --count --out "$work" \
   "$work/units/torture-compile.jsonl" "$work/units/torture-execute.jsonl" \
   "$work/units/csmith.jsonl" > "$work/count" ||
-  fail "the corpus runner failed"
-read -r p f < "$work/count" || fail "the corpus runner printed no count"
-echo "corpus-slice: $p passed, $f failed (torture ${#TORTURE[@]} files," \
-  "csmith seeds $SEEDS; details in $work)" >&2
-echo "$p $f"
+  cannot_run "the corpus runner failed"
+read -r p f < "$work/count" || cannot_run "the corpus runner printed no count"
+say "$p passed, $f failed (torture ${#TORTURE[@]} files," \
+  "csmith seeds $SEEDS; details in $work)"
+pass=$p fail=$f
+suite_end

@@ -9,24 +9,13 @@
 # stdout: one line "PASSED FAILED"; failures are explained on stderr,
 # make's output is in $OUT/install.log.
 set -u
-CC=${CC:-gcc}
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/.." && pwd)
-PLUGIN=${PLUGIN:-$root/plugin/escape.so}
-OUT=${OUT:-/tmp}
-export LC_ALL=C
-mkdir -p "$OUT"
+. "$(dirname "$0")/lib/suite.sh"
+suite_init install
+suite_need_cc
+suite_need_plugin
+suite_tmp
 log=$OUT/install.log
 : > "$log"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "install: FAIL: $*" >&2; }
-check() { if eval "$2"; then ok; else bad "$1"; fi; }
-
-command -v "$CC" >/dev/null || { echo "install: CC=$CC not found" >&2; echo "0 1"; exit 0; }
-[ -f "$PLUGIN" ] || { echo "install: PLUGIN=$PLUGIN not found" >&2; echo "0 1"; exit 0; }
 plugindir=$("$CC" -print-file-name=plugin)
 real=$plugindir/escape.so
 real_before=$(stat -c '%Y %s' "$real" 2>/dev/null || echo none)
@@ -92,4 +81,4 @@ check "PREFIX: uninstall leaves no file behind" '[ $? = 0 ] && [ -z "$(find "$de
 # ---- the real plugin directory was not touched
 check "real plugin dir untouched" '[ "$(stat -c "%Y %s" "$real" 2>/dev/null || echo none)" = "$real_before" ]'
 
-echo "$pass $fail"
+suite_end

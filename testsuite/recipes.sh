@@ -13,25 +13,14 @@
 # stdout: one line "PASSED FAILED"; failures on stderr; every build's
 # output in $OUT/recipes.log.
 set -u
-CC=${CC:-gcc}
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/.." && pwd)
-PLUGIN=${PLUGIN:-$root/plugin/escape.so}
-OUT=${OUT:-/tmp}
-export LC_ALL=C LANG=C
+. "$(dirname "$0")/lib/suite.sh"
+suite_init recipes
 unset MAKEFLAGS MAKELEVEL MFLAGS CFLAGS CPPFLAGS LDFLAGS
-mkdir -p "$OUT"
+suite_need_cc
+suite_need_plugin
+suite_tmp
 log=$OUT/recipes.log
 : > "$log"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "recipes: FAIL: $*" >&2; }
-check() { if eval "$2"; then ok; else bad "$1"; fi; }
-
-command -v "$CC" >/dev/null || { echo "recipes: CC=$CC not found" >&2; echo "0 1"; exit 0; }
-[ -f "$PLUGIN" ] || { echo "recipes: PLUGIN=$PLUGIN not found" >&2; echo "0 1"; exit 0; }
 ccpath=$(command -v "$CC")
 proj=$here/recipes/project
 baseline_py=$here/recipes/escape-baseline.py
@@ -72,6 +61,22 @@ make clean > /dev/null
 run "make ESCAPE=" make CC="$CC" ESCAPE=
 check "make ESCAPE=: built without the plugin" '[ $rc = 0 ] && ! has "escape"'
 
+# werror_builds TOOL BUILD PREFIX WERROR FIXED: with BUILD (a function
+# NAME BUILDDIR ARGS...), build the project plainly, with WERROR (the
+# tool's warnings-as-errors option) and with WERROR and FIXED (the option
+# that defines FIXED, the bug fixed), into PREFIX1, PREFIX2, PREFIX3.
+werror_builds() {
+  local tool=$1 build=$2 p=$3 werror=$4 fixed=$5
+  $build "plain" "${p}1"
+  check "$tool: build succeeds" '[ $rc = 0 ] && [ -x "${p}1/demo" ]'
+  check "$tool: the plugin's warning is shown" 'has "$WARN"'
+  check "$tool: the stack promotion note is shown" 'has "$NOTE"'
+  $build "$werror" "${p}2" "$werror"
+  check "$tool $werror: the build fails on the plugin's warning" '[ $rc != 0 ] && has "$ERR"'
+  $build "$werror, FIXED" "${p}3" "$werror" "$fixed"
+  check "$tool $werror, bug fixed: the build succeeds" '[ $rc = 0 ] && ! has "escapes:"'
+}
+
 # ------------------------------------------------------------------ CMake
 if command -v cmake >/dev/null; then
   cd "$tmp" || exit 1
@@ -82,14 +87,7 @@ if command -v cmake >/dev/null; then
     [ $rc = 0 ] || return
     run "cmake $name (build)" cmake --build "$dir"
   }
-  cm "plain" cm1
-  check "cmake: build succeeds" '[ $rc = 0 ] && [ -x cm1/demo ]'
-  check "cmake: the plugin's warning is shown" 'has "$WARN"'
-  check "cmake: the stack promotion note is shown" 'has "$NOTE"'
-  cm "ESCAPE_WERROR=ON" cm2 -DESCAPE_WERROR=ON
-  check "cmake -DESCAPE_WERROR=ON: the build fails on the plugin's warning" '[ $rc != 0 ] && has "$ERR"'
-  cm "ESCAPE_WERROR=ON, FIXED" cm3 -DESCAPE_WERROR=ON -DCMAKE_C_FLAGS=-DFIXED
-  check "cmake -DESCAPE_WERROR=ON, bug fixed: the build succeeds" '[ $rc = 0 ] && ! has "escapes:"'
+  werror_builds cmake cm cm -DESCAPE_WERROR=ON -DCMAKE_C_FLAGS=-DFIXED
   cm "COMPILE_WARNING_AS_ERROR" cm4 -DCMAKE_COMPILE_WARNING_AS_ERROR=ON
   check "cmake -DCMAKE_COMPILE_WARNING_AS_ERROR=ON fails on the plugin's warning" '[ $rc != 0 ] && has "$ERR"'
   if command -v ninja >/dev/null; then
@@ -111,13 +109,7 @@ if command -v meson >/dev/null; then
     [ $rc = 0 ] || return
     run "meson $name (compile)" meson compile -C "$dir"
   }
-  ms "plain" ms1
-  check "meson: build succeeds" '[ $rc = 0 ] && [ -x ms1/demo ]'
-  check "meson: the plugin's warning is shown" 'has "$WARN"'
-  ms "werror" ms2 -Dwerror=true
-  check "meson -Dwerror=true: the build fails on the plugin's warning" '[ $rc != 0 ] && has "$ERR"'
-  ms "werror, FIXED" ms3 -Dwerror=true -Dc_args=-DFIXED
-  check "meson -Dwerror=true, bug fixed: the build succeeds" '[ $rc = 0 ] && ! has "escapes:"'
+  werror_builds meson ms ms -Dwerror=true -Dc_args=-DFIXED
 else
   bad "meson not found (apt-get install meson)"
 fi
@@ -173,4 +165,4 @@ sys.exit(0 if got == want else 1)
 PY'
 done
 
-echo "$pass $fail"
+suite_end

@@ -22,13 +22,13 @@
 # 20000 GCC alone needs ~10 s of CPU for it at -O2), ROBUST_KEEP=1
 # keeps the work directory.
 set -u
-
-here=$(cd "$(dirname "$0")" && pwd)
-CC=${CC:-gcc}
-PLUGIN=${PLUGIN:-$here/../plugin/escape.so}
-OUT=${OUT:-$PWD/robust-results}
+. "$(dirname "$0")/lib/suite.sh"
+if [ "${1:-}" != "--job" ]; then
+  suite_init robust "$PWD/robust-results"
+  suite_need_cc
+  suite_need_plugin
+fi
 TIMEOUT=${ROBUST_TIMEOUT:-120}
-export LC_ALL=C LANG=C
 
 OLEVELS=(-O0 -O2)
 VARIANTS=(default m2)
@@ -193,15 +193,6 @@ gen_deep() {
 }
 
 # ---------------------------------------------------------------- main
-say() { echo "robust: $*" >&2; }
-cannot_run() { say "$*"; echo "0 1"; exit 0; }
-
-mkdir -p "$OUT" 2>/dev/null || cannot_run "cannot create OUT=$OUT"
-OUT=$(cd "$OUT" && pwd)
-command -v "$CC" >/dev/null || cannot_run "compiler CC=$CC not found"
-[ -f "$PLUGIN" ] || cannot_run "plugin PLUGIN=$PLUGIN not found"
-case "$PLUGIN" in /*) ;; *) PLUGIN=$(cd "$(dirname "$PLUGIN")" && pwd)/$(basename "$PLUGIN") ;; esac
-
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/escape-robust.XXXXXX") || cannot_run "mktemp failed"
 if [ -n "${ROBUST_KEEP:-}" ]; then say "keeping $WORK"; else trap 'rm -rf "$WORK"' EXIT; fi
 mkdir -p "$WORK/gen" "$WORK/obj" "$WORK/res"
@@ -239,7 +230,6 @@ njobs=${ROBUST_JOBS:-$(nproc 2>/dev/null || echo 2)}
 say "$CC -fplugin=$PLUGIN: ${#sources[@]} files x ${#OLEVELS[@]} -O levels x ${#VARIANTS[@]} option sets, $njobs jobs"
 printf '%s\0' "${jobs[@]}" | xargs -0 -n 4 -P "$njobs" bash "$0" --job
 
-passed=0 failed=0
 log=$OUT/robust.log
 { echo "robustness tests: $CC -fplugin=$PLUGIN"; echo; } > "$log"
 for ((i = 1; i <= n; i++)); do
@@ -247,23 +237,22 @@ for ((i = 1; i <= n; i++)); do
   [ -f "$WORK/res/$id.res" ] || continue
   while IFS=$'\t' read -r verdict test why; do
     if [ "$verdict" = PASS ]; then
-      passed=$((passed + 1))
+      ok
       echo "PASS: $test" >> "$log"
     else
-      failed=$((failed + 1))
+      fail=$((fail + 1))
       echo "FAIL: $test: $why" >> "$log"
       echo "  FAIL: $test: $why" >&2
     fi
   done < "$WORK/res/$id.res"
 done
 expected=$((n * ${#VARIANTS[@]}))
-if [ $((passed + failed)) -ne $expected ]; then
-  say "$((expected - passed - failed)) tests left no result"
-  failed=$((expected - passed))
+if [ $((pass + fail)) -ne $expected ]; then
+  say "$((expected - pass - fail)) tests left no result"
+  fail=$((expected - pass))
 fi
-if [ "$failed" -gt 0 ]; then
+if [ "$fail" -gt 0 ]; then
   { echo; echo "---- failure details"; cat "$WORK"/res/*.log 2>/dev/null; } >> "$log"
 fi
-say "$passed passed, $failed failed (details: $log)"
-echo "$passed $failed"
-exit 0
+say "$pass passed, $fail failed (details: $log)"
+suite_end

@@ -15,21 +15,11 @@
 # Extra arguments go to runtest, e.g. "escape.dg/dg.exp=harness-note.c"
 # or "-v".  The exit status is 0 whenever the count line was printed.
 set -u
-
-here=$(cd "$(dirname "$0")" && pwd)
-CC=${CC:-gcc}
-PLUGIN=${PLUGIN:-$here/../plugin/escape.so}
-OUT=${OUT:-$PWD/dejagnu-results}
-
-say() { echo "dejagnu: $*" >&2; }
-cannot_run() { say "$*"; echo "0 1"; exit 0; }
-
-mkdir -p "$OUT" 2>/dev/null || cannot_run "cannot create OUT=$OUT"
-OUT=$(cd "$OUT" && pwd)
+. "$(dirname "$0")/lib/suite.sh"
+suite_init dejagnu "$PWD/dejagnu-results"
 command -v runtest >/dev/null || cannot_run "runtest not found (apt-get install dejagnu)"
-command -v "$CC" >/dev/null || cannot_run "compiler CC=$CC not found"
-[ -f "$PLUGIN" ] || cannot_run "plugin PLUGIN=$PLUGIN not found"
-case "$PLUGIN" in /*) ;; *) PLUGIN=$(cd "$(dirname "$PLUGIN")" && pwd)/$(basename "$PLUGIN") ;; esac
+suite_need_cc
+suite_need_plugin
 
 rm -f "$OUT/escape.sum" "$OUT/escape.log" "$OUT/runtest.out"
 say "running $CC -fplugin=$PLUGIN on escape.dg/*.c"

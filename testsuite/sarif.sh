@@ -6,16 +6,12 @@
 #   CC=gcc PLUGIN=/abs/escape.so OUT=/abs/dir testsuite/sarif.sh
 # stdout: one line "PASSED FAILED".
 set -u
-CC=${CC:-gcc}
-here=$(cd "$(dirname "$0")" && pwd)
-PLUGIN=${PLUGIN:-$here/../plugin/escape.so}
-OUT=${OUT:-/tmp}
+. "$(dirname "$0")/lib/suite.sh"
+suite_init sarif
+suite_need_cc
+suite_need_plugin
+suite_tmp
 TOOLS=${ESCAPE_SARIF_TOOLS:-$HOME/.cache/escape-sarif-multitool}
-export LC_ALL=C
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-check() { if eval "$2"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "sarif: FAIL: $1" >&2; fi; }
 
 cat > "$tmp/t.c" <<'C'
 #include <stdlib.h>
@@ -84,4 +80,4 @@ fi
 rc=$?
 check "unwritable log fails the compile" '[ $rc -ne 0 ] && grep -q "cannot write SARIF log" "$tmp/err"'
 
-echo "$pass $fail"
+suite_end

@@ -3,9 +3,8 @@
 int *g;
 void kept(void)
 {
-  int a = 0;			/* { dg-message "moved to heap: a" } */
-  /* { dg-message "'a' declared here" "" { target *-*-* } .-1 } */
-  g = &a;			/* { dg-warning "address of local variable 'a' escapes" } */
+  int a = 0;			/* { dg-messages { "moved to heap: a$" "'a' declared here$" } } */
+  g = &a;			/* { dg-warning "address of local variable 'a' escapes: stored in global 'g'$" } */
 }
 void dropped(void)
 {

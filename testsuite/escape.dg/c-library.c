@@ -9,23 +9,23 @@
 #include <stdlib.h>
 #include <string.h>
 
-char *copy_into(char *dst, const char *src)	/* { dg-message "leaking param: dst to result ~r0 level=0" } */
-{						/* { dg-message "src does not escape" "" { target *-*-* } .-1 } */
+char *copy_into(char *dst, const char *src)	/* { dg-messages { "leaking param: dst to result ~r0 level=0$" "src does not escape$" } } */
+{
   return strcpy(dst, src);	/* strcpy returns its destination */
 }
 
-char *find(char *s)		/* { dg-message "leaking param: s to result ~r0 level=0" } */
+char *find(char *s)		/* { dg-message "leaking param: s to result ~r0 level=0$" } */
 {
   return strchr(s, ':');
 }
 
-void **copy_pointers(void **dst, void **src, size_t n)	/* { dg-message "leaking param: dst to result ~r0 level=0" } */
-{							/* { dg-message "leaking param content: src" "" { target *-*-* } .-1 } */
+void **copy_pointers(void **dst, void **src, size_t n)	/* { dg-messages { "leaking param: dst to result ~r0 level=0$" "leaking param content: src$" } } */
+{
   return memcpy(dst, src, n * sizeof *src);
 }
 
-static int cmp(const void *a, const void *b)	/* { dg-message "a does not escape" } */
-{						/* { dg-message "b does not escape" "" { target *-*-* } .-1 } */
+static int cmp(const void *a, const void *b)	/* { dg-messages { "a does not escape$" "b does not escape$" } } */
+{
   return *(const int *)a - *(const int *)b;
 }
 
@@ -39,13 +39,13 @@ int sorted_first(void)
 
 /* Threads: the argument is retained (escapes at -m), but joining before
    returning is correct, so no warning.  */
-static void *work(void *arg)	/* { dg-message "leaking param: arg to result ~r0 level=0" } */
+static void *work(void *arg)	/* { dg-message "leaking param: arg to result ~r0 level=0$" } */
 {
   return arg;
 }
 int threads(void)
 {
-  int x = 0;			/* { dg-message "moved to heap: x" } */
+  int x = 0;			/* { dg-message "moved to heap: x$" } */
   pthread_t t;
   pthread_create(&t, 0, work, &x);
   pthread_join(t, 0);
@@ -55,38 +55,36 @@ int threads(void)
 /* Retained in global state: a certain escape.  */
 void buffered(void)
 {
-  char buf[BUFSIZ];		/* { dg-message "moved to heap: buf" } */
-  /* { dg-message "'buf' declared here" "" { target *-*-* } .-1 } */
-  setvbuf(stdout, buf, _IOFBF, sizeof buf);	/* { dg-warning "address of local variable 'buf' escapes: retained by 'setvbuf'" } */
+  char buf[BUFSIZ];		/* { dg-messages { "moved to heap: buf$" "'buf' declared here$" } } */
+  setvbuf(stdout, buf, _IOFBF, sizeof buf);	/* { dg-warning "address of local variable 'buf' escapes: retained by 'setvbuf'$" } */
 }
 
 void environment(void)
 {
-  char entry[32] = "A=1";	/* { dg-message "moved to heap: entry" } */
-  /* { dg-message "'entry' declared here" "" { target *-*-* } .-1 } */
-  putenv(entry);		/* { dg-warning "address of local variable 'entry' escapes: retained by 'putenv'" } */
+  char entry[32] = "A=1";	/* { dg-messages { "moved to heap: entry$" "'entry' declared here$" } } */
+  putenv(entry);		/* { dg-warning "address of local variable 'entry' escapes: retained by 'putenv'$" } */
 }
 
 /* The C closure idiom: a function and its context.  */
 void on_event(void (*fn)(void *), void *ctx);
-static void handler(void *ctx) { (void)ctx; }	/* { dg-message "ctx does not escape" } */
+static void handler(void *ctx) { (void)ctx; }	/* { dg-message "ctx does not escape$" } */
 void subscribe(void)
 {
-  int state = 0;		/* { dg-message "moved to heap: state" } */
+  int state = 0;		/* { dg-message "moved to heap: state$" } */
   on_event(handler, &state);
 }
 
 /* Pointer to integer: the analysis cannot follow it back.  */
 uintptr_t hashed(void)
 {
-  int k = 0;			/* { dg-message "moved to heap: k" } */
+  int k = 0;			/* { dg-message "moved to heap: k$" } */
   return (uintptr_t)&k * 2654435761u;
 }
 
 /* Inline asm sees the pointer.  */
 void fence(void)
 {
-  int m = 0;			/* { dg-message "moved to heap: m" } */
+  int m = 0;			/* { dg-message "moved to heap: m$" } */
   __asm__ volatile("" : : "r"(&m) : "memory");
 }
 
@@ -94,7 +92,7 @@ void fence(void)
 int *shared;
 void publish(void)
 {
-  int *p = malloc(4);		/* { dg-message "malloc\\(4\\) escapes to heap" } */
+  int *p = malloc(4);		/* { dg-message "malloc\\(4\\) escapes to heap$" } */
   __atomic_store_n(&shared, p, __ATOMIC_RELEASE);
 }
 
@@ -109,7 +107,7 @@ static int first(int n, ...)
 }
 int variadic(void)
 {
-  int v = 1;			/* { dg-message "moved to heap: v" } */
+  int v = 1;			/* { dg-message "moved to heap: v$" } */
   return first(1, &v);
 }
 
@@ -126,30 +124,27 @@ int jumps(void)
 __thread int *per_thread;
 void tls(void)
 {
-  int t = 0;			/* { dg-message "moved to heap: t" } */
-  /* { dg-message "'t' declared here" "" { target *-*-* } .-1 } */
-  per_thread = &t;		/* { dg-warning "address of local variable 't' escapes: stored in global 'per_thread'" } */
+  int t = 0;			/* { dg-messages { "moved to heap: t$" "'t' declared here$" } } */
+  per_thread = &t;		/* { dg-warning "address of local variable 't' escapes: stored in global 'per_thread'$" } */
 }
 
 /* VLAs and alloca: stack memory of non-constant size.  */
 char *vla(int n)
 {
-  char *a = __builtin_alloca(n);	/* { dg-message "moved to heap: alloca\\(...\\)" } */
+  char *a = __builtin_alloca(n);	/* { dg-message "moved to heap: alloca\\(...\\)$" } */
   a[0] = 0;
   return a[0] ? 0 : (char *)0;
 }
 char *alloca_returned(void)
 {
-  char *a = __builtin_alloca(16);	/* { dg-message "moved to heap: alloca\\(16\\)" } */
-  /* { dg-message "'alloca\\(16\\)' declared here" "" { target *-*-* } .-1 } */
-  return a;			/* { dg-warning "address of local variable 'alloca\\(16\\)' escapes: returned from 'alloca_returned'" } */
+  char *a = __builtin_alloca(16);	/* { dg-messages { "moved to heap: alloca\\(16\\)$" "'alloca\\(16\\)' declared here$" } } */
+  return a;			/* { dg-warning "address of local variable 'alloca\\(16\\)' escapes: returned from 'alloca_returned'$" } */
 }
 
 /* Registrations in global state: on_exit's argument.  */
 void cleanup(int status, void *arg);
 void at_exit_data(void)
 {
-  int flag = 0;			/* { dg-message "moved to heap: flag" } */
-  /* { dg-message "'flag' declared here" "" { target *-*-* } .-1 } */
-  on_exit(cleanup, &flag);	/* { dg-warning "address of local variable 'flag' escapes: captured by closure 'cleanup', retained by 'on_exit'" } */
+  int flag = 0;			/* { dg-messages { "moved to heap: flag$" "'flag' declared here$" } } */
+  on_exit(cleanup, &flag);	/* { dg-warning "address of local variable 'flag' escapes: captured by closure 'cleanup', retained by 'on_exit'$" } */
 }

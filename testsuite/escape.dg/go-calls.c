@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-char *f(char *buf)	/* { dg-message "leaking param: buf to result ~r0 level=0" "" } */
+char *f(char *buf)	/* { dg-message "leaking param: buf to result ~r0 level=0$" "" } */
 {
   return buf;
 }
@@ -14,7 +14,7 @@ const char *g(char *);
 
 void h(int e)
 {
-  char x[32];	/* { dg-message "moved to heap: x" "" } */
+  char x[32];	/* { dg-message "moved to heap: x$" "" } */
   g(&f(x)[0]);
 }
 
@@ -24,7 +24,7 @@ struct Node
   struct Node *left, *right;
 };
 
-int walk(struct Node **np)	/* { dg-message "leaking param content: np" "" } */
+int walk(struct Node **np)	/* { dg-message "leaking param content: np$" "" } */
 {
   struct Node *n = *np;
   int w, wl, wr;
@@ -49,20 +49,19 @@ int walk(struct Node **np)	/* { dg-message "leaking param content: np" "" } */
 
 /* A function pointer first holding a function, then a nested function:
    calls through it use neither one's summary.  */
-void prototype(char **xyz)	/* { dg-message "xyz does not escape" "" } */
+void prototype(char **xyz)	/* { dg-message "xyz does not escape$" "" } */
 {
 }
 
 void bar(void)
 {
-  char ***got = malloc(8 * sizeof(char **));	/* { dg-message "malloc\\(64\\) does not escape: stack promotion candidate" "c-only: Go's append allocates implicitly and reports nothing here; the C array is captured by a nested function that does not escape" } */
+  char ***got = malloc(8 * sizeof(char **));	/* { dg-message "malloc\\(64\\) does not escape: stack promotion candidate$" "c-only: Go's append allocates implicitly and reports nothing here; the C array is captured by a nested function that does not escape" } */
   int n = 0;
   void (*fp)(char **) = prototype;
-  void lit(char **ss) { got[n++] = ss; }	/* { dg-message "leaking param: ss" "" } */
-  /* { dg-message "nested function 'lit' does not escape" "" { target *-*-* } .-1 } */
+  void lit(char **ss) { got[n++] = ss; }	/* { dg-messages { "leaking param: ss$" "nested function 'lit' does not escape$" } "" } */
   fp = lit;
   const char *s = "string";
-  char **a = malloc(sizeof(char *));	/* { dg-message "malloc\\(8\\) escapes to heap" "" } */
+  char **a = malloc(sizeof(char *));	/* { dg-message "malloc\\(8\\) escapes to heap$" "" } */
   a[0] = (char *) s;
   fp(a);
 }

@@ -12,7 +12,7 @@ _Bool more(void);
 void ClosureCallArgs0(void)
 {
   int x = 0;
-  void lit(int *p) { *p = 1; }	/* { dg-message "p does not escape" "" } */
+  void lit(int *p) { *p = 1; }	/* { dg-message "p does not escape$" "" } */
   /* dropped-c-differs: "func literal does not escape" (called directly, the nested function's address is never taken) */
   lit(&x);
 }
@@ -22,7 +22,7 @@ void ClosureCallArgs1(void)
   int x = 0;
   for (;;)
     {
-      void lit(int *p) { *p = 1; }	/* { dg-message "p does not escape" "" } */
+      void lit(int *p) { *p = 1; }	/* { dg-message "p does not escape$" "" } */
   /* dropped-c-differs: "func literal does not escape" (called directly, the nested function's address is never taken) */
       lit(&x);
       if (!more()) break;
@@ -34,7 +34,7 @@ void ClosureCallArgs2(void)
   for (;;)
     {
       int x = 0;
-      void lit(int *p) { *p = 1; }	/* { dg-message "p does not escape" "" } */
+      void lit(int *p) { *p = 1; }	/* { dg-message "p does not escape$" "" } */
   /* dropped-c-differs: "func literal does not escape" (called directly, the nested function's address is never taken) */
       lit(&x);
       if (!more()) break;
@@ -43,38 +43,38 @@ void ClosureCallArgs2(void)
 
 void ClosureCallArgs3(void)
 {
-  int x = 0;	/* { dg-message "moved to heap: x" "" } */
-  /* { dg-message "'x' declared here" "c-only" { target *-*-* } .-1 } */
-  void lit(int *p) { sink = p; }	/* { dg-message "leaking param: p" "" } */
+  int x = 0;	/* { dg-message "moved to heap: x$" "" } */
+  /* { dg-message "'x' declared here$" "c-only" { target *-*-* } .-1 } */
+  void lit(int *p) { sink = p; }	/* { dg-message "leaking param: p$" "" } */
   /* dropped-c-differs: "func literal does not escape" (called directly, the nested function's address is never taken) */
-  lit(&x);	/* { dg-warning "address of local variable 'x' escapes: stored in a global by 'lit'" "c-only" } */
+  lit(&x);	/* { dg-warning "address of local variable 'x' escapes: stored in a global by 'lit'$" "c-only" } */
 }
 
 void ClosureCallArgs4(void)
 {
   int x = 0;
-  int *lit(int *p) { return p; }	/* { dg-message "leaking param: p to result ~r0" "" } */
+  int *lit(int *p) { return p; }	/* { dg-message "leaking param: p to result ~r0 level=0$" "" } */
   /* dropped-c-differs: "func literal does not escape" (called directly, the nested function's address is never taken) */
   (void) lit(&x);
 }
 
 void ClosureCallArgs5(void)
 {
-  int x = 0;	/* { dg-message "moved to heap: x" "" } */
-  /* { dg-message "'x' declared here" "c-only" { target *-*-* } .-1 } */
-  int *lit(int *p) { return p; }	/* { dg-message "leaking param: p to result ~r0 level=0" "c-differs: called directly, the nested function's address is never taken; Go's own TODO calls its plain leaking verdict weird, C has the precise one" } */
+  int x = 0;	/* { dg-message "moved to heap: x$" "" } */
+  /* { dg-message "'x' declared here$" "c-only" { target *-*-* } .-1 } */
+  int *lit(int *p) { return p; }	/* { dg-message "leaking param: p to result ~r0 level=0$" "c-differs: called directly, the nested function's address is never taken; Go's own TODO calls its plain leaking verdict weird, C has the precise one" } */
   /* dropped-c-differs: "leaking param: p" (called directly, the nested function's address is never taken; Go's own TODO calls its plain leaking verdict weird, C has the precise one) */
   /* dropped-c-differs: "func literal does not escape" (called directly, the nested function's address is never taken; Go's own TODO calls its plain leaking verdict weird, C has the precise one) */
-  sink = lit(&x);	/* { dg-warning "address of local variable 'x' escapes: stored in global 'sink'" "c-only" } */
+  sink = lit(&x);	/* { dg-warning "address of local variable 'x' escapes: stored in global 'sink'$" "c-only" } */
 }
 
 void ClosureCallArgs6(void)
 {
-  int x = 0;	/* { dg-message "moved to heap: x" "" } */
+  int x = 0;	/* { dg-message "moved to heap: x$" "" } */
   /* (no certain warning: the flow reads a field) */
-  void lit(int *p) { sink = &p; }	/* { dg-message "moved to heap: p" "" } */
-  /* { dg-warning "address of local variable 'p' escapes: stored in global 'sink'" "c-only" { target *-*-* } .-1 } */
-  /* { dg-message "'p' declared here" "c-only" { target *-*-* } .-2 } */
+  void lit(int *p) { sink = &p; }	/* { dg-message "moved to heap: p$" "" } */
+  /* { dg-warning "address of local variable 'p' escapes: stored in global 'sink'$" "c-only" { target *-*-* } .-1 } */
+  /* { dg-message "'p' declared here$" "c-only" { target *-*-* } .-2 } */
   /* dropped-c-differs: "func literal does not escape" (called directly, the nested function's address is never taken) */
   lit(&x);
 }
@@ -84,8 +84,8 @@ void ClosureCallArgs7(void)
   int *pp = 0;
   for (;;)
     {
-      int x = 0;	/* { dg-message "moved to heap: x" "" } */
-      void lit(int *p) { pp = p; }	/* { dg-message "leaking param: p" "" } */
+      int x = 0;	/* { dg-message "moved to heap: x$" "" } */
+      void lit(int *p) { pp = p; }	/* { dg-message "leaking param: p$" "" } */
   /* dropped-c-differs: "func literal does not escape" (called directly, the nested function's address is never taken) */
       lit(&x);
       if (!more()) break;
@@ -115,29 +115,29 @@ void ClosureCallArgs14(void)
 {
   int x = 0;
   int *p = &x;
-  int *lit(int **p) { return *p; }	/* { dg-message "leaking param: p to result ~r0 level=1" "" } */
+  int *lit(int **p) { return *p; }	/* { dg-message "leaking param: p to result ~r0 level=1$" "" } */
   /* dropped-c-differs: "func literal does not escape" (called directly, the nested function's address is never taken) */
   (void) lit(&p);
 }
 
 void ClosureCallArgs15(void)
 {
-  int x = 0;	/* { dg-message "moved to heap: x" "" } */
-  /* { dg-message "'x' declared here" "c-only" { target *-*-* } .-1 } */
+  int x = 0;	/* { dg-message "moved to heap: x$" "" } */
+  /* { dg-message "'x' declared here$" "c-only" { target *-*-* } .-1 } */
   int *p = &x;
-  int *lit(int **p) { return *p; }	/* { dg-message "leaking param: p to result ~r0 level=1" "c-differs: called directly, the nested function's address is never taken; the C summary is the precise one (to result level=1)" } */
+  int *lit(int **p) { return *p; }	/* { dg-message "leaking param: p to result ~r0 level=1$" "c-differs: called directly, the nested function's address is never taken; the C summary is the precise one (to result level=1)" } */
   /* dropped-c-differs: "leaking param content: p" (called directly, the nested function's address is never taken; the C summary is the precise one (to result level=1)) */
   /* dropped-c-differs: "func literal does not escape" (called directly, the nested function's address is never taken; the C summary is the precise one (to result level=1)) */
-  sink = lit(&p);	/* { dg-warning "address of local variable 'x' escapes: stored in global 'sink'" "c-only" } */
+  sink = lit(&p);	/* { dg-warning "address of local variable 'x' escapes: stored in global 'sink'$" "c-only" } */
 }
 
 /* Go's variadic ...string is an array of C strings; s + "YYYY" is a
    malloc'ed concatenation.  */
 const char *ClosureLeak1a(const char **a);
 
-const char *ClosureLeak1(const char *s)	/* { dg-message "s does not escape" "" } */
+const char *ClosureLeak1(const char *s)	/* { dg-message "s does not escape$" "" } */
 {
-  char *t = malloc(strlen(s) + 5);	/* { dg-message "malloc\\(\\.\\.\\.\\) escapes to heap" "" } */
+  char *t = malloc(strlen(s) + 5);	/* { dg-message "malloc\\(\\.\\.\\.\\) escapes to heap$" "" } */
   strcpy(t, s);
   strcat(t, "YYYY");
   const char *args[1] = { t };
@@ -145,7 +145,7 @@ const char *ClosureLeak1(const char *s)	/* { dg-message "s does not escape" "" }
   return ClosureLeak1a(args);
 }
 
-const char *ClosureLeak1a(const char **a)	/* { dg-message "leaking param: a to result ~r0 level=1" "" } */
+const char *ClosureLeak1a(const char **a)	/* { dg-message "leaking param: a to result ~r0 level=1$" "" } */
 {
   const char *lit(void) { return a[0]; }
   /* dropped-c-differs: "func literal does not escape" (called directly, the nested function's address is never taken) */
@@ -155,9 +155,9 @@ const char *ClosureLeak1a(const char **a)	/* { dg-message "leaking param: a to r
 const char *ClosureLeak2a(const char **a);
 const char *ClosureLeak2b(const char *(*f)(void));
 
-const char *ClosureLeak2(const char *s)	/* { dg-message "s does not escape" "" } */
+const char *ClosureLeak2(const char *s)	/* { dg-message "s does not escape$" "" } */
 {
-  char *t = malloc(strlen(s) + 5);	/* { dg-message "malloc\\(\\.\\.\\.\\) escapes to heap" "" } */
+  char *t = malloc(strlen(s) + 5);	/* { dg-message "malloc\\(\\.\\.\\.\\) escapes to heap$" "" } */
   strcpy(t, s);
   strcat(t, "YYYY");
   const char *args[1] = { t };
@@ -166,31 +166,30 @@ const char *ClosureLeak2(const char *s)	/* { dg-message "s does not escape" "" }
   return c;
 }
 
-const char *ClosureLeak2a(const char **a)	/* { dg-message "leaking param content: a" "" } */
+const char *ClosureLeak2a(const char **a)	/* { dg-message "leaking param content: a$" "" } */
 {
-  const char *lit(void) { return a[0]; }	/* { dg-message "nested function 'lit' does not escape" "" } */
+  const char *lit(void) { return a[0]; }	/* { dg-message "nested function 'lit' does not escape$" "" } */
   return ClosureLeak2b(lit);
 }
 
-const char *ClosureLeak2b(const char *(*f)(void))	/* { dg-message "f does not escape" "" } */
+const char *ClosureLeak2b(const char *(*f)(void))	/* { dg-message "f does not escape$" "" } */
 {
   return f();
 }
 
-void nopFunc(int *p)	/* { dg-message "p does not escape" "" } */
+void nopFunc(int *p)	/* { dg-message "p does not escape$" "" } */
 {
 }
 
 void ClosureIndirect(void)
 {
-  void lit(int *p) {}	/* { dg-message "p does not escape" "" } */
-  /* { dg-message "nested function 'lit' does not escape" "" { target *-*-* } .-1 } */
+  void lit(int *p) {}	/* { dg-messages { "p does not escape$" "nested function 'lit' does not escape$" } "" } */
   void (*f)(int *) = lit;
-  f(malloc(sizeof(int)));	/* { dg-message "malloc\\(4\\) does not escape" "" } */
+  f(malloc(sizeof(int)));	/* { dg-message "malloc\\(4\\) does not escape: stack promotion candidate \\(not freed in this function\\)$" "" } */
 
   void (*g)(int *) = f;
-  g(malloc(sizeof(int)));	/* { dg-message "malloc\\(4\\) does not escape" "" } */
+  g(malloc(sizeof(int)));	/* { dg-message "malloc\\(4\\) does not escape: stack promotion candidate \\(not freed in this function\\)$" "" } */
 
   void (*h)(int *) = nopFunc;
-  h(malloc(sizeof(int)));	/* { dg-message "malloc\\(4\\) does not escape" "" } */
+  h(malloc(sizeof(int)));	/* { dg-message "malloc\\(4\\) does not escape: stack promotion candidate \\(not freed in this function\\)$" "" } */
 }

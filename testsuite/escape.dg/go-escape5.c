@@ -8,38 +8,38 @@
 
 struct two { int *a, *b; };
 
-int noleak(int *p)	/* { dg-message "p does not escape" "" } */
+int noleak(int *p)	/* { dg-message "p does not escape$" "" } */
 {
   return *p;
 }
 
-int *leaktoret(int *p)	/* { dg-message "leaking param: p to result" "" } */
+int *leaktoret(int *p)	/* { dg-message "leaking param: p to result ~r0 level=0$" "" } */
 {
   return p;
 }
 
-struct two leaktoret2(int *p)	/* { dg-message "leaking param: p to result ~r0" "" } */
+struct two leaktoret2(int *p)	/* { dg-message "leaking param: p to result ~r0 level=0$" "" } */
   /* dropped-c-differs: "leaking param: p to result ~r1" (one C struct result ~r0 holds both Go results) */
 {
   return (struct two) { p, p };
 }
 
-struct two leaktoret22(int *p, int *q)	/* { dg-message "leaking param: p to result ~r0" "" } */
-  /* { dg-message "leaking param: q to result ~r0 level=0" "c-differs: one C struct result ~r0 holds both Go results" { target *-*-* } .-1 } */
+struct two leaktoret22(int *p, int *q)	/* { dg-message "leaking param: p to result ~r0 level=0$" "" } */
+  /* { dg-message "leaking param: q to result ~r0 level=0$" "c-differs: one C struct result ~r0 holds both Go results" { target *-*-* } .-1 } */
   /* dropped-c-differs: "leaking param: q to result ~r1" (one C struct result ~r0 holds both Go results) */
 {
   return (struct two) { p, q };
 }
 
-struct two leaktoret22b(int *p, int *q)	/* { dg-message "leaking param: q to result ~r0" "" } */
-  /* { dg-message "leaking param: p to result ~r0 level=0" "c-differs: one C struct result ~r0 holds both Go results" { target *-*-* } .-1 } */
+struct two leaktoret22b(int *p, int *q)	/* { dg-message "leaking param: q to result ~r0 level=0$" "" } */
+  /* { dg-message "leaking param: p to result ~r0 level=0$" "c-differs: one C struct result ~r0 holds both Go results" { target *-*-* } .-1 } */
   /* dropped-c-differs: "leaking param: p to result ~r1" (one C struct result ~r0 holds both Go results) */
 {
   return leaktoret22(q, p);
 }
 
-struct two leaktoret22c(int *p, int *q)	/* { dg-message "leaking param: q to result ~r0" "" } */
-  /* { dg-message "leaking param: p to result ~r0 level=0" "c-differs: one C struct result ~r0 holds both Go results" { target *-*-* } .-1 } */
+struct two leaktoret22c(int *p, int *q)	/* { dg-message "leaking param: q to result ~r0 level=0$" "" } */
+  /* { dg-message "leaking param: p to result ~r0 level=0$" "c-differs: one C struct result ~r0 holds both Go results" { target *-*-* } .-1 } */
   /* dropped-c-differs: "leaking param: p to result ~r1" (one C struct result ~r0 holds both Go results) */
 {
   struct two rs = leaktoret22(q, p);
@@ -47,8 +47,7 @@ struct two leaktoret22c(int *p, int *q)	/* { dg-message "leaking param: q to res
 }
 
 /* leaktoret22d/e/f: Go's named results r, s are a struct in C.  */
-struct two leaktoret22d(int *p, int *q)	/* { dg-message "leaking param: p to result ~r0 level=0" "c-differs: Go's named results r, s are one C struct result ~r0" } */
-  /* { dg-message "leaking param: q to result ~r0 level=0" "c-differs: Go's named results r, s are one C struct result ~r0" { target *-*-* } .-1 } */
+struct two leaktoret22d(int *p, int *q)	/* { dg-messages { "leaking param: p to result ~r0 level=0$" "leaking param: q to result ~r0 level=0$" } "c-differs: Go's named results r, s are one C struct result ~r0" } */
   /* dropped-c-differs: "leaking param: p to result s" (Go's named results r, s are one C struct result ~r0) */
   /* dropped-c-differs: "leaking param: q to result r" (Go's named results r, s are one C struct result ~r0) */
 {
@@ -56,8 +55,7 @@ struct two leaktoret22d(int *p, int *q)	/* { dg-message "leaking param: p to res
   return r;
 }
 
-struct two leaktoret22e(int *p, int *q)	/* { dg-message "leaking param: p to result ~r0 level=0" "c-differs: Go's named results r, s are one C struct result ~r0" } */
-  /* { dg-message "leaking param: q to result ~r0 level=0" "c-differs: Go's named results r, s are one C struct result ~r0" { target *-*-* } .-1 } */
+struct two leaktoret22e(int *p, int *q)	/* { dg-messages { "leaking param: p to result ~r0 level=0$" "leaking param: q to result ~r0 level=0$" } "c-differs: Go's named results r, s are one C struct result ~r0" } */
   /* dropped-c-differs: "leaking param: p to result s" (Go's named results r, s are one C struct result ~r0) */
   /* dropped-c-differs: "leaking param: q to result r" (Go's named results r, s are one C struct result ~r0) */
 {
@@ -66,8 +64,7 @@ struct two leaktoret22e(int *p, int *q)	/* { dg-message "leaking param: p to res
   return (struct two) { r.a, r.b };
 }
 
-struct two leaktoret22f(int *p, int *q)	/* { dg-message "leaking param: p to result ~r0 level=0" "c-differs: Go's named results r, s are one C struct result ~r0" } */
-  /* { dg-message "leaking param: q to result ~r0 level=0" "c-differs: Go's named results r, s are one C struct result ~r0" { target *-*-* } .-1 } */
+struct two leaktoret22f(int *p, int *q)	/* { dg-messages { "leaking param: p to result ~r0 level=0$" "leaking param: q to result ~r0 level=0$" } "c-differs: Go's named results r, s are one C struct result ~r0" } */
   /* dropped-c-differs: "leaking param: p to result s" (Go's named results r, s are one C struct result ~r0) */
   /* dropped-c-differs: "leaking param: q to result r" (Go's named results r, s are one C struct result ~r0) */
 {
@@ -80,7 +77,7 @@ struct two leaktoret22f(int *p, int *q)	/* { dg-message "leaking param: p to res
 
 int *gp;
 
-int *leaktosink(int *p)	/* { dg-message "leaking param: p" "" } */
+int *leaktosink(int *p)	/* { dg-message "leaking param: p$" "" } */
 {
   gp = p;
   return p;
@@ -102,15 +99,15 @@ void f2(void)
 
 void f3(void)
 {
-  int x;	/* { dg-message "moved to heap: x" "" } */
-  /* { dg-message "'x' declared here" "c-only" { target *-*-* } .-1 } */
+  int x;	/* { dg-message "moved to heap: x$" "" } */
+  /* { dg-message "'x' declared here$" "c-only" { target *-*-* } .-1 } */
   int *p = leaktoret(&x);
-  gp = p;	/* { dg-warning "address of local variable 'x' escapes: stored in global 'gp'" "c-only" } */
+  gp = p;	/* { dg-warning "address of local variable 'x' escapes: stored in global 'gp'$" "c-only" } */
 }
 
 void f4(void)
 {
-  int x;	/* { dg-message "moved to heap: x" "" } */
+  int x;	/* { dg-message "moved to heap: x$" "" } */
   struct two pq = leaktoret2(&x);
   gp = pq.a;
   gp = pq.b;
@@ -125,7 +122,7 @@ void f5(void)
 
 void f6(void)
 {
-  int x;	/* { dg-message "moved to heap: x" "" } */
+  int x;	/* { dg-message "moved to heap: x$" "" } */
   struct two t = leaktoret2(&x);
   struct two px = leaktoret22(t.a, t.b);
   gp = px.a;
@@ -135,7 +132,7 @@ void f6(void)
 struct T { int x; };
 struct Tb { struct T *t; _Bool b; };
 
-struct Tb Foo(struct T *t, int u)	/* { dg-message "leaking param: t to result" "" } */
+struct Tb Foo(struct T *t, int u)	/* { dg-message "leaking param: t to result ~r0 level=0$" "" } */
 {
   t->x += u;
   return (struct Tb) { t, 1 };
@@ -143,20 +140,18 @@ struct Tb Foo(struct T *t, int u)	/* { dg-message "leaking param: t to result" "
 
 struct T *f7(void)
 {
-  struct T *r = Foo(malloc(sizeof(struct T)), 42).t;	/* { dg-message "malloc\\(4\\) escapes to heap" "" } */
+  struct T *r = Foo(malloc(sizeof(struct T)), 42).t;	/* { dg-message "malloc\\(4\\) escapes to heap$" "" } */
   return r;
 }
 
 struct two leakrecursive2(int *p, int *q);
 
-struct two leakrecursive1(int *p, int *q)	/* { dg-message "leaking param: p" "" } */
-  /* { dg-message "leaking param: q" "" { target *-*-* } .-1 } */
+struct two leakrecursive1(int *p, int *q)	/* { dg-messages { "leaking param: p$" "leaking param: q$" } "" } */
 {
   return leakrecursive2(q, p);
 }
 
-struct two leakrecursive2(int *p, int *q)	/* { dg-message "leaking param: p" "" } */
-  /* { dg-message "leaking param: q" "" { target *-*-* } .-1 } */
+struct two leakrecursive2(int *p, int *q)	/* { dg-messages { "leaking param: p$" "leaking param: q$" } "" } */
 {
   if (*p > *q)
     return leakrecursive1(q, p);
@@ -168,7 +163,7 @@ void *global;
 struct T1 { int *X; };
 struct T2 { struct T1 *Y; };
 
-struct T2 f8(struct T1 *p)	/* { dg-message "leaking param: p" "" } */
+struct T2 f8(struct T1 *p)	/* { dg-message "leaking param: p$" "" } */
 {
   struct T2 k;
   if (p == 0)
@@ -182,16 +177,16 @@ struct T2 f8(struct T1 *p)	/* { dg-message "leaking param: p" "" } */
 
 void f9(void)
 {
-  struct T1 j;	/* { dg-message "moved to heap: j" "" } */
-  /* { dg-message "'j' declared here" "c-only" { target *-*-* } .-1 } */
-  f8(&j);	/* { dg-warning "address of local variable 'j' escapes: stored in a global by 'f8'" "c-only" } */
+  struct T1 j;	/* { dg-message "moved to heap: j$" "" } */
+  /* { dg-message "'j' declared here$" "c-only" { target *-*-* } .-1 } */
+  f8(&j);	/* { dg-warning "address of local variable 'j' escapes: stored in a global by 'f8'$" "c-only" } */
 }
 
 char cs;
 void f10(void)
 {
-  char x[1 << 30];	/* { dg-message "moved to heap: x" "" } */
-  char *y = malloc(1 << 30);	/* { dg-message "malloc\\(1073741824\\) escapes to heap" "" } */
+  char x[1 << 30];	/* { dg-message "moved to heap: x$" "" } */
+  char *y = malloc(1 << 30);	/* { dg-message "malloc\\(1073741824\\) escapes to heap$" "" } */
   cs = x[0] + y[0];
   free(y);
 }
@@ -221,7 +216,7 @@ void fbad24305a(void)
 /* Issue 24730: taking an address in a loop.  */
 struct T24730 { unsigned char x[64]; };
 
-void g24730(struct T24730 *t)	/* { dg-message "t does not escape" "" } */
+void g24730(struct T24730 *t)	/* { dg-message "t does not escape$" "" } */
 {
   unsigned char *y = t->x;
   for (int i = 0; i < 64; i++)
@@ -243,8 +238,8 @@ char *sink;
 int *sink2;
 int **sink3;
 
-void f15730a(int n, int *tag, void **args)	/* { dg-message "tag does not escape" "c-only" } */
-  /* { dg-message "leaking param content: args" "c-differs: the copied elements are char, and char data may carry pointer bytes (char aliases every type), so memcpy of a run-time length of it copies the content of args to the heap" { target *-*-* } .-1 } */
+void f15730a(int n, int *tag, void **args)	/* { dg-message "tag does not escape$" "c-only" } */
+  /* { dg-message "leaking param content: args$" "c-differs: the copied elements are char, and char data may carry pointer bytes (char aliases every type), so memcpy of a run-time length of it copies the content of args to the heap" { target *-*-* } .-1 } */
   /* dropped-c-differs: "args does not escape" (the copied elements are char, and char data may carry pointer bytes (char aliases every type), so memcpy of a run-time length of it copies the content of args to the heap) */
 {
   for (int i = 0; i < n; i++)
@@ -255,8 +250,8 @@ void f15730a(int n, int *tag, void **args)	/* { dg-message "tag does not escape"
       }
 }
 
-void f15730b(int n, int *tag, void **args)	/* { dg-message "tag does not escape" "c-only" } */
-  /* { dg-message "args does not escape" "" { target *-*-* } .-1 } */
+void f15730b(int n, int *tag, void **args)	/* { dg-message "tag does not escape$" "c-only" } */
+  /* { dg-message "args does not escape$" "" { target *-*-* } .-1 } */
 {
   for (int i = 0; i < n; i++)
     if (tag[i] == 2)
@@ -266,8 +261,8 @@ void f15730b(int n, int *tag, void **args)	/* { dg-message "tag does not escape"
       }
 }
 
-void f15730c(int n, int *tag, void **args)	/* { dg-message "tag does not escape" "c-only" } */
-  /* { dg-message "leaking param content: args" "" { target *-*-* } .-1 } */
+void f15730c(int n, int *tag, void **args)	/* { dg-message "tag does not escape$" "c-only" } */
+  /* { dg-message "leaking param content: args$" "" { target *-*-* } .-1 } */
 {
   for (int i = 0; i < n; i++)
     if (tag[i] == 3)
@@ -283,7 +278,7 @@ void *sink4;
 _Bool alwaysFalse;
 void g29000(void);
 
-void f29000(int, void *x)	/* { dg-message "leaking param: x" "" } */
+void f29000(int, void *x)	/* { dg-message "leaking param: x$" "" } */
 {
   sink4 = x;
   if (alwaysFalse)
@@ -292,7 +287,7 @@ void f29000(int, void *x)	/* { dg-message "leaking param: x" "" } */
 
 void g29000(void)
 {
-  int *x = malloc(sizeof(int));	/* { dg-message "malloc\\(4\\) escapes to heap" "" } */
+  int *x = malloc(sizeof(int));	/* { dg-message "malloc\\(4\\) escapes to heap$" "" } */
   *x = 1;
   f29000(2, x);
 }
@@ -300,7 +295,7 @@ void g29000(void)
 /* Issue 28369: an address converted to an integer.  */
 uintptr_t sink28369;
 
-int f28369(int n)	/* { dg-message "moved to heap: n" "c-differs: a C integer can be converted back to the pointer, so an address stored as an integer escapes (Go's uintptr does not keep its object alive)" } */
+int f28369(int n)	/* { dg-message "moved to heap: n$" "c-differs: a C integer can be converted back to the pointer, so an address stored as an integer escapes (Go's uintptr does not keep its object alive)" } */
 {
   if (n == 0)
     {
@@ -312,11 +307,11 @@ int f28369(int n)	/* { dg-message "moved to heap: n" "c-differs: a C integer can
 
 /* Issue 44614: a parameter flowing into a result variable that is on the
    heap leaks to the heap, not to the result.  */
-int *f(int *p)	/* { dg-message "leaking param: p" "" } */
+int *f(int *p)	/* { dg-message "leaking param: p$" "" } */
 {
-  int *r;	/* { dg-message "moved to heap: r" "" } */
-  /* { dg-message "'r' declared here" "c-only" { target *-*-* } .-1 } */
-  sink4 = &r;	/* { dg-warning "address of local variable 'r' escapes: stored in global 'sink4'" "c-only" } */
+  int *r;	/* { dg-message "moved to heap: r$" "" } */
+  /* { dg-message "'r' declared here$" "c-only" { target *-*-* } .-1 } */
+  sink4 = &r;	/* { dg-warning "address of local variable 'r' escapes: stored in global 'sink4'$" "c-only" } */
   r = p;
   return r;
 }

@@ -23,7 +23,7 @@ struct Y ysink;
 
 void field0(void)
 {
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
   struct X x = { 0 };
   x.p1 = &i;
   sink = x.p1;
@@ -31,7 +31,7 @@ void field0(void)
 
 void field1(void)
 {
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
   struct X x = { 0 };
   /* Go's verdict is imprecise (field-insensitive); it is ours too.  */
   x.p1 = &i;
@@ -40,17 +40,17 @@ void field1(void)
 
 void field3(void)
 {
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
-  /* { dg-message "'i' declared here" "c-only" { target *-*-* } .-1 } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
+  /* { dg-message "'i' declared here$" "c-only" { target *-*-* } .-1 } */
   struct X x = { 0 };
   x.p1 = &i;
-  xsink = x;	/* { dg-warning "address of local variable 'i' escapes: stored in global 'xsink'" "c-only" } */
+  xsink = x;	/* { dg-warning "address of local variable 'i' escapes: stored in global 'xsink'$" "c-only" } */
   /* go-noc: "x escapes to heap" (boxing into an interface; C copies the struct into a global) */
 }
 
 void field4(void)
 {
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
   struct Y y = { 0 };
   y.x.p1 = &i;
   struct X x = y.x;
@@ -60,21 +60,21 @@ void field4(void)
 
 void field5(void)
 {
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
   struct X x = { 0 };
   x.a[0] = &i;
   sink = x.a[1];
 }
 
 /* Go marks this verdict as imprecise (only x->p2 leaks).  */
-void field6(struct X *x)	/* { dg-message "leaking param content: x" "" } */
+void field6(struct X *x)	/* { dg-message "leaking param content: x$" "" } */
 {
   sink = x->p2;
 }
 
 void field6a(void)
 {
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
   /* (no certain warning: the flow reads a field) */
   struct X x = { 0 };
   x.p1 = &i;
@@ -94,7 +94,7 @@ void field7(void)
 
 void field8(void)
 {
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
   struct Y y = { 0 };
   y.x.p1 = &i;
   struct X x = y.x;
@@ -105,7 +105,7 @@ void field8(void)
 
 void field9(void)
 {
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
   struct Y y = { 0 };
   y.x.p1 = &i;
   struct X x = y.x;
@@ -117,7 +117,7 @@ void field9(void)
 
 void field10(void)
 {
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
   struct Y y = { 0 };
   y.x.p1 = &i;
   struct X x = y.x;
@@ -128,22 +128,22 @@ void field10(void)
 
 void field11(void)
 {
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
   struct X x = { .p1 = &i };
   sink = x.p1;
 }
 
 void field12(void)
 {
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
   struct X x = { .p1 = &i };
   sink = x.p2;
 }
 
 void field13(void)
 {
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
-  struct X *x = malloc(sizeof(struct X));	/* { dg-message "malloc\\(32\\) does not escape" "" } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
+  struct X *x = malloc(sizeof(struct X));	/* { dg-message "malloc\\(32\\) does not escape: stack promotion candidate \\(freed on every path\\)$" "" } */
   *x = (struct X) { .p1 = &i };
   sink = x->p1;
   free(x);
@@ -151,8 +151,8 @@ void field13(void)
 
 void field14(void)
 {
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
-  struct X *x = malloc(sizeof(struct X));	/* { dg-message "malloc\\(32\\) does not escape" "" } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
+  struct X *x = malloc(sizeof(struct X));	/* { dg-message "malloc\\(32\\) does not escape: stack promotion candidate \\(freed on every path\\)$" "" } */
   *x = (struct X) { .p1 = &i };
   sink = x->p2;
   free(x);
@@ -160,18 +160,18 @@ void field14(void)
 
 void field15(void)
 {
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
-  struct X *x = malloc(sizeof(struct X));	/* { dg-message "malloc\\(32\\) escapes to heap" "" } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
+  struct X *x = malloc(sizeof(struct X));	/* { dg-message "malloc\\(32\\) escapes to heap$" "" } */
   *x = (struct X) { .p1 = &i };
   sink = x;
 }
 
 void field16(void)
 {
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
   struct X x = { 0 };
   x.p1 = &i;
-  struct X *box = malloc(sizeof(struct X));	/* { dg-message "malloc\\(32\\) does not escape" "" } */
+  struct X *box = malloc(sizeof(struct X));	/* { dg-message "malloc\\(32\\) does not escape: stack promotion candidate \\(freed on every path\\)$" "" } */
   *box = x;
   void *iface = box;
   struct X x1 = *(struct X *) iface;
@@ -181,10 +181,10 @@ void field16(void)
 
 void field17(void)
 {
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
   struct X x = { 0 };
   x.p1 = &i;
-  struct X *box = malloc(sizeof(struct X));	/* { dg-message "malloc\\(32\\) does not escape" "" } */
+  struct X *box = malloc(sizeof(struct X));	/* { dg-message "malloc\\(32\\) does not escape: stack promotion candidate \\(freed on every path\\)$" "" } */
   *box = x;
   void *iface = box;
   struct X x1 = *(struct X *) iface;
@@ -195,10 +195,10 @@ void field17(void)
 int is_y;
 void field18(void)
 {
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
   struct X x = { 0 };
   x.p1 = &i;
-  struct X *box = malloc(sizeof(struct X));	/* { dg-message "malloc\\(32\\) does not escape" "" } */
+  struct X *box = malloc(sizeof(struct X));	/* { dg-message "malloc\\(32\\) does not escape: stack promotion candidate \\(freed on every path\\)$" "" } */
   *box = x;
   void *iface = box;
   struct Y y = { 0 };

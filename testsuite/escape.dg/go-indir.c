@@ -23,8 +23,8 @@ struct ConstPtr csink;
 
 void constptr0(void)
 {
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
-  struct ConstPtr *x = malloc(sizeof(struct ConstPtr));	/* { dg-message "malloc\\(32\\) does not escape" "" } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
+  struct ConstPtr *x = malloc(sizeof(struct ConstPtr));	/* { dg-message "malloc\\(32\\) does not escape: stack promotion candidate \\(freed on every path\\)$" "" } */
   /* Go marks the escape of i as imprecise: it is its verdict.  */
   x->p = &i;
   free(x);
@@ -32,41 +32,40 @@ void constptr0(void)
 
 struct ConstPtr *constptr01(void)
 {
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
-  struct ConstPtr *x = malloc(sizeof(struct ConstPtr));	/* { dg-message "malloc\\(32\\) escapes to heap" "" } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
+  struct ConstPtr *x = malloc(sizeof(struct ConstPtr));	/* { dg-message "malloc\\(32\\) escapes to heap$" "" } */
   x->p = &i;
   return x;
 }
 
 struct ConstPtr constptr02(void)
 {
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
-  struct ConstPtr *x = malloc(sizeof(struct ConstPtr));	/* { dg-message "malloc\\(32\\) does not escape" "" } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
+  struct ConstPtr *x = malloc(sizeof(struct ConstPtr));	/* { dg-message "malloc\\(32\\) does not escape: stack promotion candidate \\(not freed in this function\\)$" "" } */
   x->p = &i;
   return *x;
 }
 
 struct ConstPtr **constptr03(void)
 {
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
-  struct ConstPtr *x = malloc(sizeof(struct ConstPtr));	/* { dg-message "malloc\\(32\\) escapes to heap" "" } */
-  /* { dg-message "moved to heap: x" "" { target *-*-* } .-1 } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
+  struct ConstPtr *x = malloc(sizeof(struct ConstPtr));	/* { dg-messages { "malloc\\(32\\) escapes to heap$" "moved to heap: x$" } "" } */
   x->p = &i;
-  return &x;	/* { dg-warning "function returns address of local variable" "c-only" } */
+  return &x;	/* { dg-warning "function returns address of local variable \\\[-Wreturn-local-addr\\\]$" "c-only" } */
 }
 
 void constptr1(void)
 {
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
-  struct ConstPtr *x = malloc(sizeof(struct ConstPtr));	/* { dg-message "malloc\\(32\\) escapes to heap" "" } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
+  struct ConstPtr *x = malloc(sizeof(struct ConstPtr));	/* { dg-message "malloc\\(32\\) escapes to heap$" "" } */
   x->p = &i;
   sink = x;
 }
 
 void constptr2(void)
 {
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
-  struct ConstPtr *x = malloc(sizeof(struct ConstPtr));	/* { dg-message "malloc\\(32\\) does not escape" "" } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
+  struct ConstPtr *x = malloc(sizeof(struct ConstPtr));	/* { dg-message "malloc\\(32\\) does not escape: stack promotion candidate \\(freed on every path\\)$" "" } */
   x->p = &i;
   csink = *x;
   /* go-noc: "*x escapes to heap" (Go boxes the struct into an interface; C copies it into a global struct) */
@@ -75,7 +74,7 @@ void constptr2(void)
 
 struct ConstPtr *constptr4(void)
 {
-  struct ConstPtr *p = malloc(sizeof(struct ConstPtr));	/* { dg-message "malloc\\(32\\) escapes to heap" "" } */
+  struct ConstPtr *p = malloc(sizeof(struct ConstPtr));	/* { dg-message "malloc\\(32\\) escapes to heap$" "" } */
   *p = *&(struct ConstPtr) { 0 };
   /* go-noc: "&ConstPtr{} does not escape" (a C compound literal is a local object, not an allocation) */
   return p;
@@ -83,34 +82,33 @@ struct ConstPtr *constptr4(void)
 
 struct ConstPtr *constptr5(void)
 {
-  struct ConstPtr *p = malloc(sizeof(struct ConstPtr));	/* { dg-message "malloc\\(32\\) escapes to heap" "" } */
-  struct ConstPtr *p1 = malloc(sizeof(struct ConstPtr));	/* { dg-message "malloc\\(32\\) does not escape" "" } */
+  struct ConstPtr *p = malloc(sizeof(struct ConstPtr));	/* { dg-message "malloc\\(32\\) escapes to heap$" "" } */
+  struct ConstPtr *p1 = malloc(sizeof(struct ConstPtr));	/* { dg-message "malloc\\(32\\) does not escape: stack promotion candidate \\(freed on every path\\)$" "" } */
   *p = *p1;
   free(p1);
   return p;
 }
 
 /* Go marks "leaking param content: p" as imprecise: it is its verdict.  */
-void constptr6(struct ConstPtr *p)	/* { dg-message "leaking param content: p" "" } */
+void constptr6(struct ConstPtr *p)	/* { dg-message "leaking param content: p$" "" } */
 {
-  struct ConstPtr *p1 = malloc(sizeof(struct ConstPtr));	/* { dg-message "malloc\\(32\\) does not escape" "" } */
+  struct ConstPtr *p1 = malloc(sizeof(struct ConstPtr));	/* { dg-message "malloc\\(32\\) does not escape: stack promotion candidate \\(freed on every path\\)$" "" } */
   *p1 = *p;
   free(p1);
 }
 
 struct ConstPtr **constptr7(void)
 {
-  struct ConstPtr *p = malloc(sizeof(struct ConstPtr));	/* { dg-message "malloc\\(32\\) escapes to heap" "" } */
-  /* { dg-message "moved to heap: p" "" { target *-*-* } .-1 } */
+  struct ConstPtr *p = malloc(sizeof(struct ConstPtr));	/* { dg-messages { "malloc\\(32\\) escapes to heap$" "moved to heap: p$" } "" } */
   struct ConstPtr2 tmp = { 0 };
   struct ConstPtr2 *p1 = &tmp;
   p->c = *p1;
-  return &p;	/* { dg-warning "function returns address of local variable" "c-only" } */
+  return &p;	/* { dg-warning "function returns address of local variable \\\[-Wreturn-local-addr\\\]$" "c-only" } */
 }
 
 struct ConstPtr *constptr8(void)
 {
-  struct ConstPtr *p = malloc(sizeof(struct ConstPtr));	/* { dg-message "malloc\\(32\\) escapes to heap" "" } */
+  struct ConstPtr *p = malloc(sizeof(struct ConstPtr));	/* { dg-message "malloc\\(32\\) escapes to heap$" "" } */
   struct ConstPtr2 tmp = { 0 };
   p->c = *&tmp;
   return p;
@@ -118,9 +116,9 @@ struct ConstPtr *constptr8(void)
 
 struct ConstPtr constptr9(void)
 {
-  struct ConstPtr *p = malloc(sizeof(struct ConstPtr));	/* { dg-message "malloc\\(32\\) does not escape" "" } */
+  struct ConstPtr *p = malloc(sizeof(struct ConstPtr));	/* { dg-message "malloc\\(32\\) does not escape: stack promotion candidate \\(not freed in this function\\)$" "" } */
   struct ConstPtr2 p1;
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
   p1.p = &i;
   p->c = p1;
   return *p;
@@ -128,11 +126,10 @@ struct ConstPtr constptr9(void)
 
 struct ConstPtr constptr10(void)
 {
-  struct ConstPtr *x = malloc(sizeof(struct ConstPtr));	/* { dg-message "moved to heap: x" "" } */
-  /* { dg-message "malloc\\(32\\) escapes to heap" "" { target *-*-* } .-1 } */
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
+  struct ConstPtr *x = malloc(sizeof(struct ConstPtr));	/* { dg-messages { "moved to heap: x$" "malloc\\(32\\) escapes to heap$" } "" } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
   struct ConstPtr *p;
-  p = malloc(sizeof(struct ConstPtr));	/* { dg-message "malloc\\(32\\) does not escape" "" } */
+  p = malloc(sizeof(struct ConstPtr));	/* { dg-message "malloc\\(32\\) does not escape: stack promotion candidate$" "" } */
   p->p = &i;
   p->x = &x;
   struct ConstPtr **pp;
@@ -142,25 +139,25 @@ struct ConstPtr constptr10(void)
 
 struct ConstPtr *constptr11(void)
 {
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
-  struct ConstPtr *p = malloc(sizeof(struct ConstPtr));	/* { dg-message "malloc\\(32\\) escapes to heap" "" } */
-  struct ConstPtr *p1 = malloc(sizeof(struct ConstPtr));	/* { dg-message "malloc\\(32\\) does not escape" "" } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
+  struct ConstPtr *p = malloc(sizeof(struct ConstPtr));	/* { dg-message "malloc\\(32\\) escapes to heap$" "" } */
+  struct ConstPtr *p1 = malloc(sizeof(struct ConstPtr));	/* { dg-message "malloc\\(32\\) does not escape: stack promotion candidate \\(freed on every path\\)$" "" } */
   p1->p = &i;
   *p = *p1;
   free(p1);
   return p;
 }
 
-void foo(int **p)	/* { dg-message "p does not escape" "" } */
+void foo(int **p)	/* { dg-message "p does not escape$" "" } */
 {
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
   int **y = p;
   *y = &i;
 }
 
-void foo1(int *p)	/* { dg-message "p does not escape" "" } */
+void foo1(int *p)	/* { dg-message "p does not escape$" "" } */
 {
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
   int **y = &p;
   *y = &i;
 }
@@ -168,14 +165,13 @@ void foo1(int *p)	/* { dg-message "p does not escape" "" } */
 void foo2(void)
 {
   struct Z { int **f; };
-  int *x = malloc(sizeof(int));	/* { dg-message "moved to heap: x" "" } */
-  /* { dg-message "malloc\\(4\\) escapes to heap" "" { target *-*-* } .-1 } */
-  /* { dg-message "'x' declared here" "c-only" { target *-*-* } .-2 } */
-  sink = &x;	/* { dg-warning "address of local variable 'x' escapes: stored in global 'sink'" "c-only" } */
+  int *x = malloc(sizeof(int));	/* { dg-messages { "moved to heap: x$" "malloc\\(4\\) escapes to heap$" } "" } */
+  /* { dg-message "'x' declared here$" "c-only" { target *-*-* } .-1 } */
+  sink = &x;	/* { dg-warning "address of local variable 'x' escapes: stored in global 'sink'$" "c-only" } */
   struct Z z;
   z.f = &x;
   int **p = z.f;
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
   *p = &i;
 }
 
@@ -183,7 +179,7 @@ char *global;
 
 void f(void)
 {
-  char x;	/* { dg-message "moved to heap: x" "" } */
-  /* { dg-message "'x' declared here" "c-only" { target *-*-* } .-1 } */
-  global = &*&x;	/* { dg-warning "address of local variable 'x' escapes: stored in global 'global'" "c-only" } */
+  char x;	/* { dg-message "moved to heap: x$" "" } */
+  /* { dg-message "'x' declared here$" "c-only" { target *-*-* } .-1 } */
+  global = &*&x;	/* { dg-warning "address of local variable 'x' escapes: stored in global 'global'$" "c-only" } */
 }

@@ -7,92 +7,92 @@ int isink;
 
 void level0(void)
 {
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
-  int *p0 = &i;	/* { dg-message "moved to heap: p0" "" } */
-  int **p1 = &p0;	/* { dg-message "moved to heap: p1" "" } */
-  int ***p2 = &p1;	/* { dg-message "moved to heap: p2" "" } */
-  /* { dg-message "'p2' declared here" "c-only" { target *-*-* } .-1 } */
-  sink = &p2;	/* { dg-warning "address of local variable 'p2' escapes: stored in global 'sink'" "c-only" } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
+  int *p0 = &i;	/* { dg-message "moved to heap: p0$" "" } */
+  int **p1 = &p0;	/* { dg-message "moved to heap: p1$" "" } */
+  int ***p2 = &p1;	/* { dg-message "moved to heap: p2$" "" } */
+  /* { dg-message "'p2' declared here$" "c-only" { target *-*-* } .-1 } */
+  sink = &p2;	/* { dg-warning "address of local variable 'p2' escapes: stored in global 'sink'$" "c-only" } */
 }
 
 void level1(void)
 {
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
-  int *p0 = &i;	/* { dg-message "moved to heap: p0" "" } */
-  int **p1 = &p0;	/* { dg-message "moved to heap: p1" "" } */
-  /* { dg-message "'p1' declared here" "c-only" { target *-*-* } .-1 } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
+  int *p0 = &i;	/* { dg-message "moved to heap: p0$" "" } */
+  int **p1 = &p0;	/* { dg-message "moved to heap: p1$" "" } */
+  /* { dg-message "'p1' declared here$" "c-only" { target *-*-* } .-1 } */
   int ***p2 = &p1;
-  sink = p2;	/* { dg-warning "address of local variable 'p1' escapes: stored in global 'sink'" "c-only" } */
+  sink = p2;	/* { dg-warning "address of local variable 'p1' escapes: stored in global 'sink'$" "c-only" } */
 }
 
 void level2(void)
 {
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
-  int *p0 = &i;	/* { dg-message "moved to heap: p0" "" } */
-  /* { dg-message "'p0' declared here" "c-only" { target *-*-* } .-1 } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
+  int *p0 = &i;	/* { dg-message "moved to heap: p0$" "" } */
+  /* { dg-message "'p0' declared here$" "c-only" { target *-*-* } .-1 } */
   int **p1 = &p0;
   int ***p2 = &p1;
-  sink = *p2;	/* { dg-warning "address of local variable 'p0' escapes: stored in global 'sink'" "c-only" } */
+  sink = *p2;	/* { dg-warning "address of local variable 'p0' escapes: stored in global 'sink'$" "c-only" } */
 }
 
 void level3(void)
 {
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
-  /* { dg-message "'i' declared here" "c-only" { target *-*-* } .-1 } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
+  /* { dg-message "'i' declared here$" "c-only" { target *-*-* } .-1 } */
   int *p0 = &i;
   int **p1 = &p0;
   int ***p2 = &p1;
-  sink = **p2;	/* { dg-warning "address of local variable 'i' escapes: stored in global 'sink'" "c-only" } */
+  sink = **p2;	/* { dg-warning "address of local variable 'i' escapes: stored in global 'sink'$" "c-only" } */
 }
 
 void level4(void)
 {
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
-  int *p0 = &i;	/* { dg-message "moved to heap: p0" "" } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
+  int *p0 = &i;	/* { dg-message "moved to heap: p0$" "" } */
   int **p1 = &p0;
-  int **p2 = p1;	/* { dg-message "moved to heap: p2" "" } */
-  /* { dg-message "'p2' declared here" "c-only" { target *-*-* } .-1 } */
-  sink = &p2;	/* { dg-warning "address of local variable 'p2' escapes: stored in global 'sink'" "c-only" } */
+  int **p2 = p1;	/* { dg-message "moved to heap: p2$" "" } */
+  /* { dg-message "'p2' declared here$" "c-only" { target *-*-* } .-1 } */
+  sink = &p2;	/* { dg-warning "address of local variable 'p2' escapes: stored in global 'sink'$" "c-only" } */
 }
 
 void level5(void)
 {
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
-  int *p0 = &i;	/* { dg-message "moved to heap: p0" "" } */
-  /* { dg-message "'p0' declared here" "c-only" { target *-*-* } .-1 } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
+  int *p0 = &i;	/* { dg-message "moved to heap: p0$" "" } */
+  /* { dg-message "'p0' declared here$" "c-only" { target *-*-* } .-1 } */
   int **p1 = &p0;
   int **p2 = p1;
-  sink = p2;	/* { dg-warning "address of local variable 'p0' escapes: stored in global 'sink'" "c-only" } */
+  sink = p2;	/* { dg-warning "address of local variable 'p0' escapes: stored in global 'sink'$" "c-only" } */
 }
 
 void level6(void)
 {
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
-  /* { dg-message "'i' declared here" "c-only" { target *-*-* } .-1 } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
+  /* { dg-message "'i' declared here$" "c-only" { target *-*-* } .-1 } */
   int *p0 = &i;
   int **p1 = &p0;
   int **p2 = p1;
-  sink = *p2;	/* { dg-warning "address of local variable 'i' escapes: stored in global 'sink'" "c-only" } */
+  sink = *p2;	/* { dg-warning "address of local variable 'i' escapes: stored in global 'sink'$" "c-only" } */
 }
 
 void level7(void)
 {
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
   int *p0 = &i;
   int **p1 = &p0;
-  int *p2 = *p1;	/* { dg-message "moved to heap: p2" "" } */
-  /* { dg-message "'p2' declared here" "c-only" { target *-*-* } .-1 } */
-  sink = &p2;	/* { dg-warning "address of local variable 'p2' escapes: stored in global 'sink'" "c-only" } */
+  int *p2 = *p1;	/* { dg-message "moved to heap: p2$" "" } */
+  /* { dg-message "'p2' declared here$" "c-only" { target *-*-* } .-1 } */
+  sink = &p2;	/* { dg-warning "address of local variable 'p2' escapes: stored in global 'sink'$" "c-only" } */
 }
 
 void level8(void)
 {
-  int i = 0;	/* { dg-message "moved to heap: i" "" } */
-  /* { dg-message "'i' declared here" "c-only" { target *-*-* } .-1 } */
+  int i = 0;	/* { dg-message "moved to heap: i$" "" } */
+  /* { dg-message "'i' declared here$" "c-only" { target *-*-* } .-1 } */
   int *p0 = &i;
   int **p1 = &p0;
   int *p2 = *p1;
-  sink = p2;	/* { dg-warning "address of local variable 'i' escapes: stored in global 'sink'" "c-only" } */
+  sink = p2;	/* { dg-warning "address of local variable 'i' escapes: stored in global 'sink'$" "c-only" } */
 }
 
 /* level9, level10: Go stores an int into the interface (a boxing
@@ -122,7 +122,7 @@ void level11(void)
   int i = 0;
   int *p0 = &i;
   int **p1 = &p0;
-  int p2 = **p1;	/* { dg-message "moved to heap: p2" "" } */
-  /* { dg-message "'p2' declared here" "c-only" { target *-*-* } .-1 } */
-  sink = &p2;	/* { dg-warning "address of local variable 'p2' escapes: stored in global 'sink'" "c-only" } */
+  int p2 = **p1;	/* { dg-message "moved to heap: p2$" "" } */
+  /* { dg-message "'p2' declared here$" "c-only" { target *-*-* } .-1 } */
+  sink = &p2;	/* { dg-warning "address of local variable 'p2' escapes: stored in global 'sink'$" "c-only" } */
 }

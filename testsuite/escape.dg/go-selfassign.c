@@ -9,21 +9,21 @@ struct S
 
 struct S sink;
 
-void f(struct S *p)	/* { dg-message "leaking param: p" "" } */
+void f(struct S *p)	/* { dg-message "leaking param: p$" "" } */
 {
   p->pi = &p->i;
   sink = *p;
 }
 
 /* Go marks "leaking param: p" here as too conservative; it is its verdict.  */
-void g(struct S *p)	/* { dg-message "leaking param: p" "" } */
+void g(struct S *p)	/* { dg-message "leaking param: p$" "" } */
 {
   p->pi = &p->i;
 }
 
 void h(void)
 {
-  struct S s;	/* { dg-message "moved to heap: s" "" } */
+  struct S s;	/* { dg-message "moved to heap: s$" "" } */
   g(&s);
   sink = s;
 }

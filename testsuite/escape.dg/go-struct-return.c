@@ -12,13 +12,12 @@ typedef struct
   string **_spp;
 } U;
 
-U A(string *sp, string **spp)	/* { dg-message "leaking param: sp to result ~r0 level=0" "" } */
-  /* { dg-message "leaking param: spp to result ~r0 level=0" "" { target *-*-* } .-1 } */
+U A(string *sp, string **spp)	/* { dg-messages { "leaking param: sp to result ~r0 level=0$" "leaking param: spp to result ~r0 level=0$" } "" } */
 {
   return (U) { sp, spp };
 }
 
-U B(string **spp)	/* { dg-message "leaking param: spp to result ~r0 level=0" "" } */
+U B(string **spp)	/* { dg-message "leaking param: spp to result ~r0 level=0$" "" } */
 {
   return (U) { *spp, spp };
 }

@@ -8,11 +8,10 @@ int kept_outside(int n)
 {
   int *keep = 0;
   for (int i = 0; i < n; i++) {
-    int x = i;			/* { dg-message "moved to heap: x" } */
-    /* { dg-message "'x' declared here" "" { target *-*-* } .-1 } */
+    int x = i;			/* { dg-messages { "moved to heap: x$" "'x' declared here$" } } */
     keep = &x;
   }
-  return keep ? *keep : 0;	/* { dg-warning "address of local variable 'x' escapes: read after its loop iteration ended" } */
+  return keep ? *keep : 0;	/* { dg-warning "address of local variable 'x' escapes: read after its loop iteration ended$" } */
 }
 
 int read_next_iteration(int n)
@@ -20,10 +19,9 @@ int read_next_iteration(int n)
   int s = 0;
   int *prev = 0;
   for (int i = 0; i < n; i++) {
-    int x = i;			/* { dg-message "moved to heap: x" } */
-    /* { dg-message "'x' declared here" "" { target *-*-* } .-1 } */
+    int x = i;			/* { dg-messages { "moved to heap: x$" "'x' declared here$" } } */
     if (prev)
-      s += *prev;		/* { dg-warning "address of local variable 'x' escapes: read after its loop iteration ended" } */
+      s += *prev;		/* { dg-warning "address of local variable 'x' escapes: read after its loop iteration ended$" } */
     prev = &x;
   }
   return s;
@@ -33,7 +31,7 @@ int kept_but_not_read(int n)
 {
   int *keep = 0;
   for (int i = 0; i < n; i++) {
-    int x = i;			/* { dg-message "moved to heap: x" } */
+    int x = i;			/* { dg-message "moved to heap: x$" } */
     keep = &x;
     *keep = 2;			/* same iteration: fine */
   }
@@ -56,7 +54,7 @@ int carried_to_next_iteration(int n)
   int s = 0;
   int *last = 0;
   for (int i = 0; i < n; i++) {
-    int *p = malloc(16);	/* { dg-message "malloc\\(16\\) escapes to heap" } */
+    int *p = malloc(16);	/* { dg-message "malloc\\(16\\) escapes to heap$" } */
     *p = i;
     s += *p;
     free(last);
@@ -70,7 +68,7 @@ int freed_each_iteration(int n)
 {
   int s = 0;
   for (int i = 0; i < n; i++) {
-    int *p = malloc(16);	/* { dg-message "malloc\\(16\\) does not escape: stack promotion candidate" } */
+    int *p = malloc(16);	/* { dg-message "malloc\\(16\\) does not escape: stack promotion candidate \\(freed on every path\\)$" } */
     *p = i;
     s += *p;
     free(p);
@@ -84,11 +82,10 @@ int goto_loop(int n)
   int i = 0;
 again:
   {
-    int y = i;			/* { dg-message "moved to heap: y" } */
-    /* { dg-message "'y' declared here" "" { target *-*-* } .-1 } */
+    int y = i;			/* { dg-messages { "moved to heap: y$" "'y' declared here$" } } */
     keep = &y;
   }
   if (++i < n)
     goto again;
-  return *keep;			/* { dg-warning "address of local variable 'y' escapes: read after its loop iteration ended" } */
+  return *keep;			/* { dg-warning "address of local variable 'y' escapes: read after its loop iteration ended$" } */
 }

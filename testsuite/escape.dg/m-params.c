@@ -4,27 +4,27 @@
 int *sink;
 struct box { int *p; };
 
-int *identity(int *p)		/* { dg-message "leaking param: p to result ~r0 level=0" } */
+int *identity(int *p)		/* { dg-message "leaking param: p to result ~r0 level=0$" } */
 {
   return p;
 }
 
-int *deref(int **pp)		/* { dg-message "leaking param: pp to result ~r0 level=1" } */
+int *deref(int **pp)		/* { dg-message "leaking param: pp to result ~r0 level=1$" } */
 {
   return *pp;
 }
 
-void to_global(int *q)		/* { dg-message "leaking param: q" } */
+void to_global(int *q)		/* { dg-message "leaking param: q$" } */
 {
   sink = q;
 }
 
-void content(int **r)		/* { dg-message "leaking param content: r" } */
+void content(int **r)		/* { dg-message "leaking param content: r$" } */
 {
   sink = *r;
 }
 
-int reads(const int *s, int n)	/* { dg-message "s does not escape" } */
+int reads(const int *s, int n)	/* { dg-message "s does not escape$" } */
 {
   int t = 0;
   for (int i = 0; i < n; i++)
@@ -32,12 +32,12 @@ int reads(const int *s, int n)	/* { dg-message "s does not escape" } */
   return t;
 }
 
-void store_through(int **out, int *v)	/* { dg-message "out does not escape" } */
-{				/* { dg-message "leaking param: v" "" { target *-*-* } .-1 } */
+void store_through(int **out, int *v)	/* { dg-messages { "out does not escape$" "leaking param: v$" } } */
+{
   *out = v;
 }
 
-int by_value(struct box b)	/* { dg-message "b does not escape" } */
+int by_value(struct box b)	/* { dg-message "b does not escape$" } */
 {
   return *b.p;
 }
@@ -51,9 +51,8 @@ int scalar(int x, double y)	/* no verdict: no pointers */
    storing the result in a global moves x to the heap, using it does not. */
 void caller(void)
 {
-  int x = 1, y = 2;		/* { dg-message "moved to heap: x" } */
-  /* { dg-message "'x' declared here" "" { target *-*-* } .-1 } */
-  sink = identity(&x);		/* { dg-warning "address of local variable 'x' escapes: stored in global 'sink'" } */
+  int x = 1, y = 2;		/* { dg-messages { "moved to heap: x$" "'x' declared here$" } } */
+  sink = identity(&x);		/* { dg-warning "address of local variable 'x' escapes: stored in global 'sink'$" } */
   int z = *identity(&y);
   (void)z;
 }

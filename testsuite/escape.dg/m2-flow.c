@@ -6,15 +6,15 @@ int *g;
 
 void store(void)
 {
-  int i = 0;	/* { dg-message "moved to heap: i" } */
-  /* { dg-message "flow: g = &i: from &i \\(stored to global\\) at \[^ \]*m2-flow.c:12:5" "" { target *-*-* } .-1 } */
-  /* { dg-message "'i' declared here" "" { target *-*-* } .-2 } */
-  g = &i;	/* { dg-warning "address of local variable 'i' escapes: stored in global 'g'" } */
+  int i = 0;	/* { dg-message "moved to heap: i$" } */
+  /* { dg-message "flow: g = &i: from &i \\(stored to global\\) at \[^ \]*m2-flow.c:12:5$" "" { target *-*-* } .-1 } */
+  /* { dg-message "'i' declared here$" "" { target *-*-* } .-2 } */
+  g = &i;	/* { dg-warning "address of local variable 'i' escapes: stored in global 'g'$" } */
 }
 
-int *ret(int *p)	/* { dg-message "leaking param: p to result ~r0 level=0" } */
-/* { dg-message "flow: \{temp\} = p: from p \\(assign\\) at \[^ \]*m2-flow.c:19:10" "" { target *-*-* } .-1 } */
-/* { dg-message "flow: ~r0 = \{temp\}: from \{temp\} \\(return\\) at \[^ \]*m2-flow.c:19:10" "" { target *-*-* } .-2 } */
+int *ret(int *p)	/* { dg-message "leaking param: p to result ~r0 level=0$" } */
+/* { dg-message "flow: \{temp\} = p: from p \\(assign\\) at \[^ \]*m2-flow.c:19:10$" "" { target *-*-* } .-1 } */
+/* { dg-message "flow: ~r0 = \{temp\}: from \{temp\} \\(return\\) at \[^ \]*m2-flow.c:19:10$" "" { target *-*-* } .-2 } */
 {
   return p;
 }
@@ -22,8 +22,8 @@ int *ret(int *p)	/* { dg-message "leaking param: p to result ~r0 level=0" } */
 void opaque(void *);
 void iface(void)
 {
-  int j = 0;	/* { dg-message "moved to heap: j" } */
-  /* { dg-message "flow: \{temp\} = &j: from &j \\(address-of\\)" "" { target *-*-* } .-1 } */
-  /* { dg-message "flow: \{heap\} = \{temp\}: from \{temp\} \\(converted to opaque interface\\)" "" { target *-*-* } .-2 } */
+  int j = 0;	/* { dg-message "moved to heap: j$" } */
+  /* { dg-message "flow: \{temp\} = &j: from &j \\(address-of\\) at \[^ \]*m2-flow\\.c:28:3$" "" { target *-*-* } .-1 } */
+  /* { dg-message "flow: \{heap\} = \{temp\}: from \{temp\} \\(converted to opaque interface\\) at \[^ \]*m2-flow\\.c:28:3$" "" { target *-*-* } .-2 } */
   opaque(&j);
 }

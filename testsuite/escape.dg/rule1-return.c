@@ -7,40 +7,38 @@ struct pair { int *a, *b; };
 int *direct(void)
 {
   int i = 1;
-  return &i; /* { dg-warning "function returns address of local variable" } */
+  return &i; /* { dg-warning "function returns address of local variable \\\[-Wreturn-local-addr\\\]$" } */
 }
 
 int *through_temp(void)
 {
-  int j = 2;		/* { dg-message "'j' declared here" } */
+  int j = 2;		/* { dg-message "'j' declared here$" } */
   int *p = &j;
   int *q = p;
-  return q;		/* { dg-warning "address of local variable 'j' escapes: returned from 'through_temp'" } */
+  return q;		/* { dg-warning "address of local variable 'j' escapes: returned from 'through_temp'$" } */
 }
 
 int *conditional(int c)
 {
-  int k = 3, l = 4;	/* { dg-message "'k' declared here" } */
-  /* { dg-message "'l' declared here" "" { target *-*-* } .-1 } */
+  int k = 3, l = 4;	/* { dg-messages { "'k' declared here$" "'l' declared here$" } } */
   int *p = c ? &k : &l;
-  return p;		/* { dg-warning "address of local variable 'k' escapes: returned from 'conditional'" } */
-  /* { dg-warning "address of local variable 'l' escapes" "" { target *-*-* } .-1 } */
+  return p;		/* { dg-warnings { "address of local variable 'k' escapes: returned from 'conditional'$" "address of local variable 'l' escapes: returned from 'conditional'$" } } */
 }
 
 struct pair by_value(void)
 {
-  int m = 5;		/* { dg-message "'m' declared here" } */
+  int m = 5;		/* { dg-message "'m' declared here$" } */
   struct pair r;
   r.a = &m;
   r.b = 0;
-  return r;		/* { dg-warning "address of local variable 'm' escapes: returned from 'by_value'" } */
+  return r;		/* { dg-warning "address of local variable 'm' escapes: returned from 'by_value'$" } */
 }
 
 int *element(void)
 {
-  int arr[4] = {0};	/* { dg-message "'arr' declared here" } */
+  int arr[4] = {0};	/* { dg-message "'arr' declared here$" } */
   int *p = &arr[2];
-  return p;		/* { dg-warning "address of local variable 'arr' escapes" } */
+  return p;		/* { dg-warning "address of local variable 'arr' escapes: returned from 'element'$" } */
 }
 
 /* Negative: values and addresses that do not outlive the frame.  */

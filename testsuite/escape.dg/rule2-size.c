@@ -6,7 +6,7 @@
 
 int small(void)
 {
-  int *p = malloc(16);	/* { dg-message "malloc\\(16\\) does not escape: stack promotion candidate" } */
+  int *p = malloc(16);	/* { dg-message "malloc\\(16\\) does not escape: stack promotion candidate \\(freed on every path\\)$" } */
   if (!p)
     return 0;
   p[0] = 1;
@@ -17,7 +17,7 @@ int small(void)
 
 int at_limit(void)
 {
-  char *p = malloc(65536);	/* { dg-message "malloc\\(65536\\) does not escape: stack promotion candidate" } */
+  char *p = malloc(65536);	/* { dg-message "malloc\\(65536\\) does not escape: stack promotion candidate \\(freed on every path\\)$" } */
   int r = p != 0;
   free(p);
   return r;
@@ -25,7 +25,7 @@ int at_limit(void)
 
 int over_limit(void)
 {
-  char *p = malloc(65537);	/* { dg-message "malloc\\(65537\\) escapes to heap" } */
+  char *p = malloc(65537);	/* { dg-message "malloc\\(65537\\) escapes to heap$" } */
   int r = p != 0;
   free(p);
   return r;
@@ -33,7 +33,7 @@ int over_limit(void)
 
 int folded(void)
 {
-  int *p = malloc(100000 * sizeof(int));	/* { dg-message "malloc\\(400000\\) escapes to heap" } */
+  int *p = malloc(100000 * sizeof(int));	/* { dg-message "malloc\\(400000\\) escapes to heap$" } */
   int r = p != 0;
   free(p);
   return r;
@@ -41,8 +41,8 @@ int folded(void)
 
 int product(void)
 {
-  long *a = calloc(10, sizeof(long));	/* { dg-message "calloc\\(10, 8\\) does not escape: stack promotion candidate" } */
-  long *b = calloc(10000, sizeof(long));	/* { dg-message "calloc\\(10000, 8\\) escapes to heap" } */
+  long *a = calloc(10, sizeof(long));	/* { dg-message "calloc\\(10, 8\\) does not escape: stack promotion candidate \\(freed on every path\\)$" } */
+  long *b = calloc(10000, sizeof(long));	/* { dg-message "calloc\\(10000, 8\\) escapes to heap$" } */
   int r = a && b;
   free(a);
   free(b);
@@ -51,7 +51,7 @@ int product(void)
 
 int nonconstant(size_t n)
 {
-  char *p = malloc(n);	/* { dg-message "malloc\\(n\\) escapes to heap" } */
+  char *p = malloc(n);	/* { dg-message "malloc\\(n\\) escapes to heap$" } */
   int r = p != 0;
   free(p);
   return r;
@@ -60,5 +60,5 @@ int nonconstant(size_t n)
 /* Small but returned: escapes by flow.  */
 int *returned(void)
 {
-  return malloc(8);	/* { dg-message "malloc\\(8\\) escapes to heap" } */
+  return malloc(8);	/* { dg-message "malloc\\(8\\) escapes to heap$" } */
 }

@@ -12,40 +12,40 @@ void take_handle(struct handle *);
 
 void to_void_ptr(void)
 {
-  int *p = malloc(8);	/* { dg-message "malloc\\(8\\) escapes to heap" } */
+  int *p = malloc(8);	/* { dg-message "malloc\\(8\\) escapes to heap$" } */
   opaque(p);
 }
 
 void to_typed_unknown(void)
 {
-  int *p = malloc(8);	/* { dg-message "malloc\\(8\\) escapes to heap" } */
+  int *p = malloc(8);	/* { dg-message "malloc\\(8\\) escapes to heap$" } */
   typed(p);
 }
 
 void to_incomplete(void)
 {
-  struct handle *h = malloc(8);	/* { dg-message "malloc\\(8\\) escapes to heap" } */
+  struct handle *h = malloc(8);	/* { dg-message "malloc\\(8\\) escapes to heap$" } */
   take_handle(h);
 }
 
-void through_pointer(void (*cb)(int *))	/* { dg-message "cb does not escape" } */
+void through_pointer(void (*cb)(int *))	/* { dg-message "cb does not escape$" } */
 {
-  int *p = malloc(8);	/* { dg-message "malloc\\(8\\) escapes to heap" } */
+  int *p = malloc(8);	/* { dg-message "malloc\\(8\\) escapes to heap$" } */
   cb(p);
   free(p);
 }
 
 int local_address(void)
 {
-  int x = 0;		/* { dg-message "moved to heap: x" } */
+  int x = 0;		/* { dg-message "moved to heap: x$" } */
   opaque(&x);
   return x;
 }
 
 /* Negative: the C library's own functions keep nothing.  */
-size_t library(const char *s)	/* { dg-message "s does not escape" } */
+size_t library(const char *s)	/* { dg-message "s does not escape$" } */
 {
-  char *copy = malloc(32);	/* { dg-message "malloc\\(32\\) does not escape: stack promotion candidate" } */
+  char *copy = malloc(32);	/* { dg-message "malloc\\(32\\) does not escape: stack promotion candidate \\(freed on every path\\)$" } */
   size_t n;
   if (!copy)
     return 0;
@@ -58,10 +58,10 @@ size_t library(const char *s)	/* { dg-message "s does not escape" } */
 }
 
 /* Negative: a function with a body that keeps nothing.  */
-static int peek(void *v) { return *(int *)v; }	/* { dg-message "v does not escape" } */
+static int peek(void *v) { return *(int *)v; }	/* { dg-message "v does not escape$" } */
 int known_body(void)
 {
-  int *p = malloc(4);	/* { dg-message "malloc\\(4\\) does not escape: stack promotion candidate" } */
+  int *p = malloc(4);	/* { dg-message "malloc\\(4\\) does not escape: stack promotion candidate \\(freed on every path\\)$" } */
   *p = 1;
   int r = peek(p);
   free(p);

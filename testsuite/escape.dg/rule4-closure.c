@@ -7,17 +7,16 @@ void call_later(int (*fn)(int));
 
 int escapes_to_global(int start)
 {
-  int count = start;		/* { dg-message "moved to heap: count" } */
-  /* { dg-message "'count' declared here" "" { target *-*-* } .-1 } */
-  int next(void) { return ++count; }	/* { dg-message "nested function 'next' escapes to heap" } */
-  saved = next;			/* { dg-warning "address of local variable 'count' escapes: captured by escaping nested function 'next'" } */
+  int count = start;		/* { dg-messages { "moved to heap: count$" "'count' declared here$" } } */
+  int next(void) { return ++count; }	/* { dg-message "nested function 'next' escapes to heap$" } */
+  saved = next;			/* { dg-warning "address of local variable 'count' escapes: captured by escaping nested function 'next'$" } */
   return count;
 }
 
 int escapes_to_unknown(int x)
 {
-  int base = x;			/* { dg-message "moved to heap: base" } */
-  int add(int y) { return base + y; }	/* { dg-message "nested function 'add' escapes to heap" } */
+  int base = x;			/* { dg-message "moved to heap: base$" } */
+  int add(int y) { return base + y; }	/* { dg-message "nested function 'add' escapes to heap$" } */
   call_later(add);		/* not certain: no warning */
   return 0;
 }
@@ -29,7 +28,7 @@ int called_directly(int x)
   return add(1) + add(2);
 }
 
-int apply(int (*fn)(int), int v)	/* { dg-message "fn does not escape" } */
+int apply(int (*fn)(int), int v)	/* { dg-message "fn does not escape$" } */
 {
   return fn(v);
 }
@@ -37,6 +36,6 @@ int apply(int (*fn)(int), int v)	/* { dg-message "fn does not escape" } */
 int passed_to_known(int x)
 {
   int base = x;
-  int add(int y) { return base + y; }	/* { dg-message "nested function 'add' does not escape" } */
+  int add(int y) { return base + y; }	/* { dg-message "nested function 'add' does not escape$" } */
   return apply(add, 1);
 }

@@ -15,9 +15,8 @@ void silenced(void)
 
 void reported(void)
 {
-  int b = 0;			/* { dg-message "moved to heap: b" } */
-  /* { dg-message "'b' declared here" "" { target *-*-* } .-1 } */
-  g = &b;			/* { dg-warning "address of local variable 'b' escapes: stored in global 'g'" } */
+  int b = 0;			/* { dg-messages { "moved to heap: b$" "'b' declared here$" } } */
+  g = &b;			/* { dg-warning "address of local variable 'b' escapes: stored in global 'g'$" } */
 }
 
 int candidate(void)
@@ -29,4 +28,4 @@ int candidate(void)
   return r;
 }
 
-#pragma escape ignore trailing	/* { dg-warning "junk at end of '#pragma escape ignore'" } */
+#pragma escape ignore trailing	/* { dg-warning "junk at end of '#pragma escape ignore'$" } */
