@@ -5,6 +5,9 @@
 #                 (the checking build: CHECKING=1, the core's asserts on)
 #   make corpus   fetch real C code and check the plugin on it (long)
 #   make bench    compile-time and memory cost on real code (long)
+#   make fuzz     the escape fuzzer's long run, N=20000 seeds (docs/fuzz.md)
+#   make peer     GCC's own dangling-pointer tests, the plugin alone vs GCC
+#                 (docs/peer.md)
 #   make install  escape.so into $(CC) -print-file-name=plugin (so that
 #                 -fplugin=escape works), docs and examples into
 #                 $(PREFIX)/share/doc/escape; DESTDIR and PREFIX honoured
@@ -78,7 +81,7 @@ $(error plugin/NAME.c and plugin/NAME.cc would both build $(filter $(CORE_OBJ),$
 endif
 
 .PHONY: all plugin deps check-deps demo check unit-check dejagnu-check \
-        corpus-check corpus bench clean install uninstall FORCE
+        corpus-check corpus bench fuzz peer clean install uninstall FORCE
 
 all: plugin
 plugin: $(PLUGIN)
@@ -188,6 +191,8 @@ check: check-deps $(PLUGIN) $(BUILD)/unit-tests
 	  testsuite/install.sh > $(BUILD)/results/install.count
 	@CC=$(CC) PLUGIN=$(abspath $(PLUGIN)) OUT=$(abspath $(BUILD)/results) \
 	  testsuite/recipes.sh > $(BUILD)/results/recipes.count
+	@CC=$(CC) PLUGIN=$(abspath $(PLUGIN)) OUT=$(abspath $(BUILD)/results) \
+	  testsuite/peer/selftest.sh > $(BUILD)/results/peer.count
 	@scripts/summarize.sh $(BUILD)/results
 
 corpus: $(PLUGIN)
@@ -204,5 +209,11 @@ clean:
 # Peer suites (GCC 12's and Clang-like cases, the plugin alone): docs/peer.md
 # No prerequisite, so that PLUGIN=/another/escape.so is never rebuilt here:
 # `make plugin peer` for this tree's plugin.
+# The escape fuzzer's long run (docs/fuzz.md): N seeds at -O0 and -O2.
+fuzz: $(PLUGIN)
+	@mkdir -p $(BUILD)/fuzz
+	@CC=$(CC) PLUGIN=$(abspath $(PLUGIN)) OUT=$(abspath $(BUILD)/fuzz) JOBS=2 \
+	  testsuite/fuzz/run.sh --long $(or $(N),20000)
+
 peer:
 	@CC=$(CC) PLUGIN=$(abspath $(PLUGIN)) python3 bench/peer.py
