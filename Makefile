@@ -48,7 +48,8 @@ ADAPTER_CXXFLAGS = -std=gnu++14 $(WARN) -fPIC -fno-rtti -fvisibility=hidden \
                    -I$(GCC_PLUGIN_DIR)/include -Iplugin
 
 # The analysis: plain C11, no GCC header.
-CORE_SRC := plugin/graph.c plugin/solve.c plugin/unit.c plugin/model.c \
+CORE_SRC := plugin/graph.c plugin/call.c plugin/batch.c plugin/solve.c \
+            plugin/leaks.c plugin/rules.c plugin/dump.c plugin/model.c \
             plugin/options.c plugin/strbuf.c plugin/sarif.c
 # The adapter: reads GIMPLE, talks to GCC.
 ADAPTER_SRC := plugin/escape-plugin.cc plugin/gimple-reader.cc plugin/report.cc

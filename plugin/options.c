@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "escape.h"
+#include "core.h"
 
 const char esc_help_text[] =
   "escape: Go's escape analysis for C.  Arguments (-fplugin-arg-escape-KEY[=VALUE]):\n"
@@ -92,9 +92,7 @@ static bool identifier_list(const char *s)
 static void append_list(char **dst, const char *list)
 {
   size_t old = *dst ? strlen(*dst) : 0, n = strlen(list);
-  char *s = realloc(*dst, old + n + 2);
-  if (!s)
-    return;
+  char *s = esc_xrealloc(*dst, old + n + 2);
   if (old)
     s[old++] = ',';
   memcpy(s + old, list, n + 1);
@@ -128,10 +126,7 @@ bool esc_config_set(struct esc_config *cfg, const char *key,
                value ? value : "", key);
       return false;
     }
-    if (key[4] == 's')
-      cfg->max_stack = v;
-    else
-      cfg->max_var = v;
+    *(strcmp(key, "max-stack") == 0 ? &cfg->max_stack : &cfg->max_var) = v;
     return true;
   }
   if (strcmp(key, "alloc") == 0 || strcmp(key, "free") == 0) {
@@ -141,7 +136,8 @@ bool esc_config_set(struct esc_config *cfg, const char *key,
                value ? value : "", key);
       return false;
     }
-    append_list(key[0] == 'a' ? &cfg->allocators : &cfg->deallocators, value);
+    append_list(strcmp(key, "alloc") == 0 ? &cfg->allocators
+                                          : &cfg->deallocators, value);
     return true;
   }
   if (strcmp(key, "functions") == 0) {
@@ -171,9 +167,7 @@ bool esc_config_set(struct esc_config *cfg, const char *key,
       return false;
     }
     free(cfg->sarif);
-    cfg->sarif = malloc(strlen(value) + 1);
-    if (cfg->sarif)
-      strcpy(cfg->sarif, value);
+    cfg->sarif = esc_strdup(value);
     return true;
   }
   if (strcmp(key, "stats") == 0)
