@@ -110,12 +110,10 @@ bool esc_sarif_add(struct esc_sarif *s, const struct esc_sarif_result *r)
   if (r->nrelated) {
     esc_sb_puts(b, ",\"relatedLocations\":[");
     for (unsigned i = 0; i < r->nrelated; i++) {
-      if (i)
-        esc_sb_putc(b, ',');
       /* id makes each related location referable, as SARIF suggests */
       struct esc_strbuf one = {0};
       json_location(&one, &r->related[i]);
-      esc_sb_printf(b, "{\"id\":%u,%s", i, one.s + 1);
+      esc_sb_printf(b, "%s{\"id\":%u,%s", i ? "," : "", i, one.s + 1);
       esc_sb_free(&one);
     }
     esc_sb_puts(b, "]");
@@ -123,11 +121,9 @@ bool esc_sarif_add(struct esc_sarif *s, const struct esc_sarif_result *r)
   if (r->nflow) {
     esc_sb_puts(b, ",\"codeFlows\":[{\"threadFlows\":[{\"locations\":[");
     for (unsigned i = 0; i < r->nflow; i++) {
-      if (i)
-        esc_sb_putc(b, ',');
-      esc_sb_puts(b, "{\"location\":");
+      esc_sb_puts(b, i ? ",{\"location\":" : "{\"location\":");
       json_location(b, &r->flow[i]);
-      esc_sb_puts(b, "}");
+      esc_sb_putc(b, '}');
     }
     esc_sb_puts(b, "]}]}]");
   }
