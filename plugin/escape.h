@@ -70,7 +70,11 @@
  * outside the loop the location is declared in), the location escapes and
  * becomes a root itself: it is walked again.  A location only ever turns
  * from "does not escape" to "escapes" (and, separately, to "escapes
- * definitely"), so there are Theta(locations) walks.
+ * definitely"), so there are Theta(locations) walks.  It is one walk
+ * (solve.c) asked different questions from different roots: Go's, from
+ * each root above; the definite walk, from the function's sink; the freed
+ * walk, from what it deallocates.  The -m=2 explanation follows the edges
+ * the walk last took, from the location to the root.
  *
  * Parameters.  When a walk from the heap or from the result reaches a
  * parameter, the parameter leaks there with the walk's derefs: "leaking
@@ -92,6 +96,11 @@
  *
  * Positions are opaque 32-bit values (GCC's location_t); the core never
  * interprets them.
+ *
+ * Checking.  Internal invariants are ESC_ASSERTs (core.h): fatal when the
+ * core is built with -DESC_CHECKING (unit tests, CI), handled defensively
+ * otherwise.  -fdump-tree-all (the pass dump, file *.escape) shows each
+ * function's graph, the solver's decisions and the summaries.
  */
 #ifndef ESCAPE_H
 #define ESCAPE_H
