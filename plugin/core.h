@@ -1,9 +1,27 @@
 /* core.h - internal data structures of the analysis core (not for the
-   adapter).  See escape.h for the algorithm.  */
+   adapter).  See escape.h for the algorithm and the file layout.  */
 #ifndef ESCAPE_CORE_H
 #define ESCAPE_CORE_H
 
+#include <stdio.h>
+
 #include "escape.h"
+
+/* Checking asserts: a broken internal invariant (a bug of the core or a
+   misuse of the API by the adapter) aborts in checking builds (unit
+   tests, CI: -DESC_CHECKING) and is handled defensively in release
+   builds, where the code after ESC_ASSERT still copes with the state.  */
+#ifdef ESC_CHECKING
+#define ESC_ASSERT(cond)                                                  \
+  ((cond) ? (void)0 : esc_assert_fail(#cond, __FILE__, __LINE__))
+#else
+#define ESC_ASSERT(cond) ((void)0)
+#endif
+void esc_assert_fail(const char *cond, const char *file, int line)
+#ifdef __GNUC__
+    __attribute__((noreturn))
+#endif
+    ;
 
 #define ESC_ARRAY_GROW(ptr, n, cap)                                      \
   do {                                                                   \
@@ -46,11 +64,13 @@ struct esc_loc {
   struct esc_edge *edges;    /* incoming: this = src (+derefs) */
   uint32_t nedges, cap;
 
-  /* walk state */
+  /* walk state (solve.c): the walk that last reached it, its derefs to
+     that walk's root and the edge it was reached through */
   uint32_t walkgen;
   int32_t derefs;
   esc_loc_id dst;
   uint32_t dst_edge;
+  uint32_t pathgen;          /* visited mark of the path iterator */
 
   /* results */
   const char *reason;        /* forced reason, or why it escapes */
@@ -65,11 +85,12 @@ struct esc_loc {
   /* parameters */
   uint16_t param_index;
   bool param_report;
-  bool param_freed;          /* reaches a deallocation unchanged */
+  struct esc_tag leak;       /* Go's parameter tag as the walks find it:
+                                heap, result and global levels, freed;
+                                fuzzy is set from precise_level when the
+                                summary is made (leaks.c) */
   uint8_t precise_level;     /* least derefs of a field-free flow to the
                                 result or a global (ESC_NO_LEAK if none) */
-  struct esc_tag leak;       /* heap / result levels */
-  uint8_t leak_global;       /* level of flow into a global */
   struct esc_step *leak_path[2]; /* -m=2: to heap, to result */
   unsigned leak_npath[2];
 
@@ -123,9 +144,9 @@ struct esc_func {
   esc_loc_id first, end;     /* its locations [first, end) */
   esc_loc_id heap, result, sink;
   esc_loc_id freed;          /* what the function deallocates flows here */
-  esc_loc_id *params;        /* by index; chain at nparams_cap slot */
+  esc_loc_id *params;        /* by index, ESC_NONE for a gap */
   unsigned nparams, params_cap;
-  esc_loc_id chain;
+  esc_loc_id chain;          /* the static chain parameter, or ESC_NONE */
   struct esc_pending_call *calls;
   unsigned ncalls, calls_cap;
   /* Tarjan */
@@ -152,27 +173,52 @@ struct esc_unit {
   uint64_t seq;
   uint32_t walkgen;
   struct esc_stats stats;
-  esc_loc_id *work;              /* solver queues */
-  uint32_t work_cap;
+  uint32_t pathgen;              /* path iterator marks */
+  FILE *dump;                    /* esc_unit_set_dump, or NULL */
 };
 
-/* graph.c */
+/* graph.c: strings, locations, edges.  */
 const char *esc_intern(struct esc_unit *u, const char *s);
 struct esc_intern *esc_intern_new(void);
 void esc_intern_free(struct esc_intern *t);
 static inline struct esc_loc *esc_L(struct esc_unit *u, esc_loc_id id) {
   return &u->locs[id];
 }
+esc_loc_id esc_loc_make(struct esc_unit *u, struct esc_func *f,
+                        enum esc_loc_kind kind, const char *name,
+                        esc_pos pos, int loop_depth);
+void esc_loc_release(struct esc_loc *l);
 void esc_add_edge(struct esc_unit *u, esc_loc_id dst, esc_loc_id src,
                   int derefs, enum esc_why why, esc_pos pos);
+
+/* call.c: calls bound when they are read, or kept until their batch.  */
+void esc_bind_pending_calls(struct esc_unit *u, struct esc_func **fns,
+                            unsigned n);
+struct esc_func *esc_unsolved_callee(struct esc_unit *u,
+                                     const struct esc_pending_call *c);
+
+/* solve.c: Go's walkAll over the batch FNS, then the definite, freed and
+   loop-read walks.  */
+void esc_walk_all(struct esc_unit *u, struct esc_func **fns, unsigned n);
+/* The name of L in flow explanations, as Go prints it.  */
+const char *esc_explain_name(struct esc_unit *u, const struct esc_loc *l);
+
+/* leaks.c: summaries (Go's parameter tags) and verdicts.  */
 const struct esc_summary *esc_summary_find(const struct esc_unit *u,
                                            uint32_t key);
 struct esc_summary *esc_summary_add(struct esc_unit *u, uint32_t key);
-
-/* solve.c: solve the functions FNS as one batch.  */
-void esc_solve_batch(struct esc_unit *u, struct esc_func **fns, unsigned n);
-
-/* unit.c */
+void esc_func_summary(struct esc_unit *u, struct esc_func *f);
+void esc_func_verdicts(struct esc_unit *u, struct esc_func *f);
 void esc_emit_verdict(struct esc_unit *u, const struct esc_verdict *v);
+
+/* dump.c: the pass dump (-fdump-tree-escape); each does nothing while
+   no dump file is set.  */
+void esc_dump_graph(struct esc_unit *u, const struct esc_func *f);
+void esc_dump_escapes(struct esc_unit *u, esc_loc_id root, esc_loc_id id);
+void esc_dump_leak(struct esc_unit *u, esc_loc_id root, esc_loc_id param,
+                   bool to_result, int derefs);
+void esc_dump_definite(struct esc_unit *u, esc_loc_id id);
+void esc_dump_freed(struct esc_unit *u, esc_loc_id param);
+void esc_dump_summary(struct esc_unit *u, const struct esc_summary *s);
 
 #endif

@@ -27,7 +27,9 @@ public:
   unsigned int execute(function *fun) final override
   {
     escape_timer_start();
+    esc_unit_set_dump(escape_unit, dump_file);  /* -fdump-tree-escape */
     escape_read_function(fun);
+    esc_unit_set_dump(escape_unit, NULL);
     escape_timer_stop();
     return 0;
   }

@@ -1,10 +1,35 @@
 /* escape.h - Go's escape analysis for C: the analysis core.
  *
- * This header and the C files beside it (graph.c, solve.c, unit.c,
- * model.c, options.c, strbuf.c) are plain C11 and include no GCC header.
- * The C++ adapter (escape-plugin.cc, gimple-reader.cc, report.cc) reads
- * GIMPLE into the graph described here and turns the verdicts back into
- * GCC diagnostics.  Everything the analysis decides is decided here.
+ * This header and the C files beside it are plain C11 and include no GCC
+ * header; they are split the way Go's cmd/compile/internal/escape is:
+ *
+ *   graph.c    locations and edges (Go's location, edge), the API the
+ *              reader builds a function's graph with
+ *   call.c     calls: arguments bound by summary, library model, straight
+ *              into a recursive batch, or as unknown code (Go's call.go)
+ *   batch.c    the unit's life: functions read, batches of recursive
+ *              functions (Tarjan) solved once their callees are known;
+ *              batch() reads like Go's Batch: build, walk, finish
+ *   solve.c    the one walk (Go's walkOne) and its uses: Go's walkAll, the
+ *              definite walk, the freed walk; the loop-read search
+ *   leaks.c    parameter tags (summaries) and verdicts (Go's leaks.go)
+ *   rules.c    the verdict table: rule, level, message, descriptions
+ *   dump.c     the pass dump (-fdump-tree-escape)
+ *   model.c    the C library's functions without a body
+ *   options.c  the plugin's arguments
+ *   sarif.c    the SARIF log
+ *   strbuf.c   memory helpers, growable strings
+ *
+ * core.h holds the core's internal structures.  The C++ adapter
+ * (escape-plugin.cc, gimple-reader.cc, report.cc) reads GIMPLE into the
+ * graph described here and turns the verdicts back into GCC diagnostics.
+ * Everything the analysis decides is decided here.
+ *
+ * OWNERSHIP.  The unit owns everything it hands out: functions (valid
+ * until esc_func_end or esc_func_abandon), verdicts, their steps and
+ * every string in them (until esc_unit_free), the config returned by
+ * esc_unit_config.  Strings passed in are copied.  esc_sarif_new's log
+ * is the caller's (esc_sarif_free); the dump FILE stays the caller's.
  *
  * THE ALGORITHM
  *
@@ -45,7 +70,11 @@
  * outside the loop the location is declared in), the location escapes and
  * becomes a root itself: it is walked again.  A location only ever turns
  * from "does not escape" to "escapes" (and, separately, to "escapes
- * definitely"), so there are Theta(locations) walks.
+ * definitely"), so there are Theta(locations) walks.  It is one walk
+ * (solve.c) asked different questions from different roots: Go's, from
+ * each root above; the definite walk, from the function's sink; the freed
+ * walk, from what it deallocates.  The -m=2 explanation follows the edges
+ * the walk last took, from the location to the root.
  *
  * Parameters.  When a walk from the heap or from the result reaches a
  * parameter, the parameter leaks there with the walk's derefs: "leaking
@@ -67,6 +96,11 @@
  *
  * Positions are opaque 32-bit values (GCC's location_t); the core never
  * interprets them.
+ *
+ * Checking.  Internal invariants are ESC_ASSERTs (core.h): fatal when the
+ * core is built with -DESC_CHECKING (unit tests, CI), handled defensively
+ * otherwise.  -fdump-tree-all (the pass dump, file *.escape) shows each
+ * function's graph, the solver's decisions and the summaries.
  */
 #ifndef ESCAPE_H
 #define ESCAPE_H
@@ -74,6 +108,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -171,13 +206,24 @@ const char *esc_why_name(enum esc_why why);
 struct esc_unit;        /* a translation unit */
 struct esc_func;        /* a function being read */
 
-/* Unit.  The config is copied.  */
+/* Unit.  The config is copied (its strings too); the unit is the
+   caller's, freed with esc_unit_free, which frees everything the unit
+   handed out.  */
 struct esc_unit *esc_unit_new(const struct esc_config *cfg);
 void esc_unit_free(struct esc_unit *u);
+/* The unit's copy: valid as long as the unit.  */
 const struct esc_config *esc_unit_config(const struct esc_unit *u);
 
+/* While F is not NULL, the core writes to it, as text for people, each
+   function's graph once it is built (locations with kind, name and loop
+   depth; incoming edges with derefs and why), the solver's decisions
+   (what escapes from which root, which parameter leaks where at what
+   level) and each function's summary.  F stays the caller's.  */
+void esc_unit_set_dump(struct esc_unit *u, FILE *f);
+
 /* Start reading a function.  KEY identifies it across calls (GCC's
-   DECL_UID); NAME is copied.  */
+   DECL_UID); NAME is copied.  The function is the unit's: it is valid
+   until esc_func_end or esc_func_abandon.  */
 struct esc_func *esc_func_begin(struct esc_unit *u, uint32_t key,
                                 const char *name, esc_pos pos);
 
@@ -275,7 +321,8 @@ struct esc_call {
                                (void *) argument: the C closure idiom */
 };
 /* Record a call.  An allocation call (see model.c) makes a new ALLOC
-   location, returned; otherwise ESC_NONE.  */
+   location, returned; otherwise ESC_NONE.  CALL and its arguments are
+   read during the call only.  */
 esc_loc_id esc_call(struct esc_func *f, const struct esc_call *call);
 
 /* Nested function NAME whose address is taken: returns the location of
@@ -337,9 +384,31 @@ struct esc_verdict {
   uint64_t seq;           /* creation order, for stable sorting */
 };
 
-/* All verdicts in a stable order: by function, then creation.  */
+/* All verdicts in a stable order: by function, then creation.  The
+   array, the steps and the strings are the unit's (until esc_unit_free);
+   more verdicts may move the array, so read it after esc_unit_finish.  */
 size_t esc_unit_verdicts(const struct esc_unit *u,
                          const struct esc_verdict **out);
+
+/* The verdict table (rules.c): each kind's rule -- the SARIF rule, its
+   level and descriptions -- and its message.  Several kinds share a
+   rule (the three leaking-param messages).  Static data.  */
+struct esc_rule {
+  const char *id;            /* "escape/dangling-address" */
+  const char *name;          /* "DanglingAddress" */
+  const char *level;         /* SARIF level: "warning" or "note" */
+  const char *short_text;    /* shortDescription */
+  const char *full_text;     /* fullDescription */
+  const char *help;          /* help: what to do about it */
+};
+extern const struct esc_rule esc_rules[];   /* in SARIF's rule order */
+extern const unsigned esc_nrules;
+const struct esc_rule *esc_verdict_rule(enum esc_verdict_kind kind);
+/* The message of V, as snprintf into BUF of LEN bytes, with NAME in
+   place of V's own name when not NULL (a variable captured in a nested
+   function's frame).  */
+int esc_verdict_text(const struct esc_verdict *v, const char *name,
+                     char *buf, size_t len);
 
 struct esc_stats {
   unsigned functions, allocations, escaping, candidates, warnings;
@@ -402,6 +471,7 @@ struct esc_sarif_result {
   unsigned nflow;
 };
 struct esc_sarif;
+/* The log is the caller's: esc_sarif_free.  */
 struct esc_sarif *esc_sarif_new(void);
 /* Add a result (copied); false for an unknown rule.  */
 bool esc_sarif_add(struct esc_sarif *s, const struct esc_sarif_result *r);
@@ -415,7 +485,7 @@ void esc_sarif_free(struct esc_sarif *s);
 
 /* ------------------------------------------------------------ strings */
 
-/* A growable string.  */
+/* A growable string: S is the owner's, freed with esc_sb_free.  */
 struct esc_strbuf {
   char *s;
   size_t len, cap;

@@ -1,11 +1,12 @@
 /* options.c - the plugin's arguments: -fplugin-arg-escape-KEY[=VALUE].  */
 #include <errno.h>
 #include <fnmatch.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "escape.h"
+#include "core.h"
 
 const char esc_help_text[] =
   "escape: Go's escape analysis for C.  Arguments (-fplugin-arg-escape-KEY[=VALUE]):\n"
@@ -92,13 +93,78 @@ static bool identifier_list(const char *s)
 static void append_list(char **dst, const char *list)
 {
   size_t old = *dst ? strlen(*dst) : 0, n = strlen(list);
-  char *s = realloc(*dst, old + n + 2);
-  if (!s)
-    return;
+  char *s = esc_xrealloc(*dst, old + n + 2);
   if (old)
     s[old++] = ',';
   memcpy(s + old, list, n + 1);
   *dst = s;
+}
+
+/* A comma-separated list of file patterns: no empty one.  */
+static bool pattern_list(const char *s)
+{
+  return s && *s && !strstr(s, ",,") && s[0] != ',' && s[strlen(s) - 1] != ',';
+}
+
+/* The arguments taking a list, appended to when given again.  */
+static const struct {
+  const char *key;
+  size_t field;                    /* a char * of struct esc_config */
+  bool (*valid)(const char *);
+  const char *expected;
+} list_args[] = {
+  {"alloc", offsetof(struct esc_config, allocators), identifier_list,
+   "function names separated by commas"},
+  {"free", offsetof(struct esc_config, deallocators), identifier_list,
+   "function names separated by commas"},
+  {"functions", offsetof(struct esc_config, functions), identifier_list,
+   "function names separated by commas"},
+  {"files", offsetof(struct esc_config, files), pattern_list,
+   "file patterns separated by commas"},
+};
+
+/* The arguments taking a number of bytes.  */
+static const struct {
+  const char *key;
+  size_t field;                    /* a long long of struct esc_config */
+} byte_args[] = {
+  {"max-stack", offsetof(struct esc_config, max_stack)},
+  {"max-var", offsetof(struct esc_config, max_var)},
+};
+
+/* The arguments without a value that set a flag.  */
+static const struct {
+  const char *key;
+  size_t field;                    /* a bool of struct esc_config */
+} flag_args[] = {
+  {"stats", offsetof(struct esc_config, stats)},
+  {"help", offsetof(struct esc_config, help)},
+  {"version", offsetof(struct esc_config, version)},
+};
+
+#define FIELD(cfg, type, off) ((type *)((char *)(cfg) + (off)))
+#define COUNT(a) (sizeof (a) / sizeof (a)[0])
+
+static bool invalid(char *err, size_t errlen, const char *key,
+                    const char *value, const char *expected)
+{
+  snprintf(err, errlen, "invalid value '%s' for argument '%s' (expected %s)",
+           value ? value : "", key, expected);
+  return false;
+}
+
+static bool set_m(struct esc_config *cfg, const char *value, char *err,
+                  size_t errlen)
+{
+  if (!value || strcmp(value, "1") == 0)
+    cfg->m = 1;
+  else if (strcmp(value, "2") == 0)
+    cfg->m = 2;
+  else if (strcmp(value, "0") == 0)
+    cfg->m = 0;
+  else
+    return invalid(err, errlen, "m", value, "0, 1 or 2");
+  return true;
 }
 
 bool esc_config_set(struct esc_config *cfg, const char *key,
@@ -106,82 +172,38 @@ bool esc_config_set(struct esc_config *cfg, const char *key,
 {
   if (!key)
     key = "";
-  if (strcmp(key, "m") == 0) {
-    if (!value || strcmp(value, "1") == 0)
-      cfg->m = 1;
-    else if (strcmp(value, "2") == 0)
-      cfg->m = 2;
-    else if (strcmp(value, "0") == 0)
-      cfg->m = 0;
-    else {
-      snprintf(err, errlen,
-               "invalid value '%s' for argument 'm' (expected 0, 1 or 2)", value);
-      return false;
-    }
-    return true;
-  }
-  if (strcmp(key, "max-stack") == 0 || strcmp(key, "max-var") == 0) {
+  if (strcmp(key, "m") == 0)
+    return set_m(cfg, value, err, errlen);
+  for (size_t i = 0; i < COUNT(byte_args); i++) {
+    if (strcmp(key, byte_args[i].key) != 0)
+      continue;
     long long v = parse_bytes(value);
-    if (v < 0) {
-      snprintf(err, errlen,
-               "invalid value '%s' for argument '%s' (expected a number of bytes)",
-               value ? value : "", key);
-      return false;
-    }
-    if (key[4] == 's')
-      cfg->max_stack = v;
-    else
-      cfg->max_var = v;
+    if (v < 0)
+      return invalid(err, errlen, key, value, "a number of bytes");
+    *FIELD(cfg, long long, byte_args[i].field) = v;
     return true;
   }
-  if (strcmp(key, "alloc") == 0 || strcmp(key, "free") == 0) {
-    if (!identifier_list(value)) {
-      snprintf(err, errlen,
-               "invalid value '%s' for argument '%s' (expected function names separated by commas)",
-               value ? value : "", key);
-      return false;
-    }
-    append_list(key[0] == 'a' ? &cfg->allocators : &cfg->deallocators, value);
+  for (size_t i = 0; i < COUNT(list_args); i++) {
+    if (strcmp(key, list_args[i].key) != 0)
+      continue;
+    if (!list_args[i].valid(value))
+      return invalid(err, errlen, key, value, list_args[i].expected);
+    append_list(FIELD(cfg, char *, list_args[i].field), value);
     return true;
   }
-  if (strcmp(key, "functions") == 0) {
-    if (!identifier_list(value)) {
-      snprintf(err, errlen,
-               "invalid value '%s' for argument 'functions' (expected function names separated by commas)",
-               value ? value : "");
-      return false;
-    }
-    append_list(&cfg->functions, value);
-    return true;
-  }
-  if (strcmp(key, "files") == 0) {
-    if (!value || !*value || strstr(value, ",,") || value[0] == ',' ||
-        value[strlen(value) - 1] == ',') {
-      snprintf(err, errlen,
-               "invalid value '%s' for argument 'files' (expected file patterns separated by commas)",
-               value ? value : "");
-      return false;
-    }
-    append_list(&cfg->files, value);
-    return true;
-  }
+  for (size_t i = 0; i < COUNT(flag_args); i++)
+    if (strcmp(key, flag_args[i].key) == 0)
+      return no_value(key, value, err, errlen) &&
+             (*FIELD(cfg, bool, flag_args[i].field) = true);
   if (strcmp(key, "sarif") == 0) {
     if (!value || !*value) {
       snprintf(err, errlen, "argument 'sarif' needs a file name (sarif=FILE)");
       return false;
     }
     free(cfg->sarif);
-    cfg->sarif = malloc(strlen(value) + 1);
-    if (cfg->sarif)
-      strcpy(cfg->sarif, value);
+    cfg->sarif = esc_strdup(value);
     return true;
   }
-  if (strcmp(key, "stats") == 0)
-    return no_value(key, value, err, errlen) && (cfg->stats = true);
-  if (strcmp(key, "help") == 0)
-    return no_value(key, value, err, errlen) && (cfg->help = true);
-  if (strcmp(key, "version") == 0)
-    return no_value(key, value, err, errlen) && (cfg->version = true);
   snprintf(err, errlen, "unknown argument '%s' (see -fplugin-arg-escape-help)", key);
   return false;
 }

@@ -211,6 +211,10 @@ report(const esc_verdict &v, int m)
 {
   location_t pos = v.pos;
   char text[768], decl_text[300];
+  const esc_rule *r = esc_verdict_rule(v.kind);
+  if (!r)
+    return;
+  const char *rule = r->id;
   switch (v.kind) {
   case ESC_V_WARN_ADDR:
   case ESC_V_MOVED_TO_HEAP: {
@@ -221,56 +225,26 @@ report(const esc_verdict &v, int m)
     for (tree var : vars) {
       const char *name = var ? IDENTIFIER_POINTER(DECL_NAME(var)) : v.name;
       location_t decl = var ? DECL_SOURCE_LOCATION(var) : v.decl_pos;
+      esc_verdict_text(&v, name, text, sizeof text);
       if (v.kind == ESC_V_WARN_ADDR) {
-        snprintf(text, sizeof text, "address of local variable '%s' escapes: %s",
-                 name, v.reason);
         snprintf(decl_text, sizeof decl_text, "'%s' declared here", name);
-        emit(v, "escape/dangling-address", true, pos, text, decl, decl_text, m);
+        emit(v, rule, true, pos, text, decl, decl_text, m);
       } else {
-        snprintf(text, sizeof text, "moved to heap: %s", name);
-        emit(v, "escape/moved-to-heap", false, decl, text, 0, NULL, m);
+        emit(v, rule, false, decl, text, 0, NULL, m);
       }
     }
     return;
   }
-  case ESC_V_CANDIDATE: {
-    static const char *const freed[] = {NULL, "not freed in this function",
-                                        "freed on some paths",
-                                        "freed on every path"};
-    const char *how = v.freed <= ESC_FREED_ALL ? freed[v.freed] : NULL;
-    snprintf(text, sizeof text, "%s does not escape: stack promotion candidate%s%s%s",
-             v.name, how ? " (" : "", how ? how : "", how ? ")" : "");
-    emit(v, "escape/stack-promotion-candidate", false, pos, text, 0, NULL, 0);
-    return;
-  }
-  case ESC_V_ALLOC_ESCAPES:
-    snprintf(text, sizeof text, "%s escapes to heap", v.name);
-    emit(v, "escape/escapes-to-heap", false, pos, text, 0, NULL, m);
-    return;
-  case ESC_V_PARAM_LEAK:
-    snprintf(text, sizeof text, "leaking param: %s", v.name);
-    break;
-  case ESC_V_PARAM_CONTENT:
-    snprintf(text, sizeof text, "leaking param content: %s", v.name);
-    break;
-  case ESC_V_PARAM_RESULT:
-    snprintf(text, sizeof text, "leaking param: %s to result ~r0 level=%d", v.name, v.level);
-    break;
+  case ESC_V_CANDIDATE:
   case ESC_V_PARAM_NOESCAPE:
-    snprintf(text, sizeof text, "%s does not escape", v.name);
-    emit(v, "escape/does-not-escape", false, pos, text, 0, NULL, 0);
-    return;
-  case ESC_V_CLOSURE_ESCAPES:
   case ESC_V_CLOSURE_NOESCAPE:
-    snprintf(text, sizeof text, "nested function '%s' %s", v.name,
-             v.kind == ESC_V_CLOSURE_ESCAPES ? "escapes to heap" : "does not escape");
-    emit(v, "escape/nested-function", false, pos, text, 0, NULL,
-         v.kind == ESC_V_CLOSURE_ESCAPES ? m : 0);
-    return;
+    m = 0;                      /* nothing flows: no explanation */
+    break;
   default:
-    return;
+    break;
   }
-  emit(v, "escape/leaking-param", false, pos, text, 0, NULL, m);
+  esc_verdict_text(&v, NULL, text, sizeof text);
+  emit(v, rule, false, pos, text, 0, NULL, m);
 }
 
 } // namespace

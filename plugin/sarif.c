@@ -15,30 +15,11 @@ struct esc_sarif {
   unsigned used_rules;         /* bit per rule */
 };
 
-/* The rules, in the order of their index.  */
-static const struct {
-  const char *id, *name, *text, *level;
-} rules[] = {
-  {"escape/dangling-address", "DanglingAddress",
-   "The address of a local variable surely outlives its frame.", "warning"},
-  {"escape/stack-promotion-candidate", "StackPromotionCandidate",
-   "An allocation that does not escape could live on the stack.", "note"},
-  {"escape/moved-to-heap", "MovedToHeap",
-   "A local variable whose address escapes (Go would move it to the heap).", "note"},
-  {"escape/escapes-to-heap", "EscapesToHeap",
-   "An allocation that escapes its frame.", "note"},
-  {"escape/leaking-param", "LeakingParam",
-   "Where a parameter's value flows (Go's parameter tags).", "note"},
-  {"escape/does-not-escape", "DoesNotEscape",
-   "A parameter that stays in its frame.", "note"},
-  {"escape/nested-function", "NestedFunction",
-   "Whether a nested function whose address is taken escapes.", "note"},
-};
-
+/* The rules are the verdict table's (rules.c, esc_rules).  */
 int esc_sarif_rule(const char *id)
 {
-  for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
-    if (strcmp(rules[i].id, id) == 0)
+  for (unsigned i = 0; i < esc_nrules; i++)
+    if (strcmp(esc_rules[i].id, id) == 0)
       return (int)i;
   return -1;
 }
@@ -121,7 +102,7 @@ bool esc_sarif_add(struct esc_sarif *s, const struct esc_sarif_result *r)
   if (s->count++)
     esc_sb_putc(b, ',');
   esc_sb_printf(b, "{\"ruleId\":\"%s\",\"ruleIndex\":%d,\"level\":\"%s\",\"message\":{\"text\":",
-                rules[rule].id, rule, rules[rule].level);
+                esc_rules[rule].id, rule, esc_rules[rule].level);
   json_string(b, r->message);
   esc_sb_puts(b, "},\"locations\":[");
   json_location(b, &r->where);
@@ -129,12 +110,10 @@ bool esc_sarif_add(struct esc_sarif *s, const struct esc_sarif_result *r)
   if (r->nrelated) {
     esc_sb_puts(b, ",\"relatedLocations\":[");
     for (unsigned i = 0; i < r->nrelated; i++) {
-      if (i)
-        esc_sb_putc(b, ',');
       /* id makes each related location referable, as SARIF suggests */
       struct esc_strbuf one = {0};
       json_location(&one, &r->related[i]);
-      esc_sb_printf(b, "{\"id\":%u,%s", i, one.s + 1);
+      esc_sb_printf(b, "%s{\"id\":%u,%s", i ? "," : "", i, one.s + 1);
       esc_sb_free(&one);
     }
     esc_sb_puts(b, "]");
@@ -142,11 +121,9 @@ bool esc_sarif_add(struct esc_sarif *s, const struct esc_sarif_result *r)
   if (r->nflow) {
     esc_sb_puts(b, ",\"codeFlows\":[{\"threadFlows\":[{\"locations\":[");
     for (unsigned i = 0; i < r->nflow; i++) {
-      if (i)
-        esc_sb_putc(b, ',');
-      esc_sb_puts(b, "{\"location\":");
+      esc_sb_puts(b, i ? ",{\"location\":" : "{\"location\":");
       json_location(b, &r->flow[i]);
-      esc_sb_puts(b, "}");
+      esc_sb_putc(b, '}');
     }
     esc_sb_puts(b, "]}]}]");
   }
@@ -171,13 +148,13 @@ bool esc_sarif_write(const struct esc_sarif *s, const char *path,
                   "\"name\":\"escape\",\"version\":");
   json_string(&b, version);
   esc_sb_puts(&b, ",\"rules\":[");
-  for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
+  for (unsigned i = 0; i < esc_nrules; i++) {
     if (i)
       esc_sb_putc(&b, ',');
     esc_sb_printf(&b, "{\"id\":\"%s\",\"name\":\"%s\",\"shortDescription\":{\"text\":",
-                  rules[i].id, rules[i].name);
-    json_string(&b, rules[i].text);
-    esc_sb_printf(&b, "},\"defaultConfiguration\":{\"level\":\"%s\"}}", rules[i].level);
+                  esc_rules[i].id, esc_rules[i].name);
+    json_string(&b, esc_rules[i].short_text);
+    esc_sb_printf(&b, "},\"defaultConfiguration\":{\"level\":\"%s\"}}", esc_rules[i].level);
   }
   esc_sb_puts(&b, "]}},");
   if (source) {

@@ -14,6 +14,13 @@ static void out_of_memory(size_t size)
   exit(EXIT_FAILURE);
 }
 
+void esc_assert_fail(const char *cond, const char *file, int line)
+{
+  fprintf(stderr, "escape: internal check failed: %s at %s:%d\n", cond,
+          file, line);
+  abort();
+}
+
 void *esc_xrealloc(void *p, size_t size)
 {
   void *q = realloc(p, size ? size : 1);

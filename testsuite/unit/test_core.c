@@ -8,6 +8,7 @@
 #include "escape.h"
 
 const struct esc_model *esc_model_table(size_t *n);
+Suite *walk_suite(void);     /* test_walk.c */
 
 /* ------------------------------------------------------------ helpers */
 
@@ -651,6 +652,7 @@ static Suite *core_suite(void)
 int main(void)
 {
   SRunner *r = srunner_create(core_suite());
+  srunner_add_suite(r, walk_suite());
   srunner_run_all(r, CK_NORMAL);
   int failed = srunner_ntests_failed(r);
   srunner_free(r);
