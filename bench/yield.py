@@ -82,6 +82,7 @@ DIAG_RE = re.compile(r"^(.*?):(\d+):(\d+): (warning|note|error): (.*)$")
 FLOW_KIND = re.compile(r"\(([a-z][a-z -]*)\)(?: at \S+)?$")
 ALLOC_ESC = re.compile(r"^(.*) escapes to heap$")
 ALLOC_CAND = re.compile(r"^(.*) does not escape: stack promotion candidate")
+MACRO_NOTE = re.compile(r"in (expansion|definition) of macro ")
 WARN_RE = re.compile(r"^address of local variable '(.+?)' escapes: (.*)$")
 
 
@@ -114,7 +115,7 @@ def constant_size(expr, allocs):
 def parse(text, cwd):
     """Allocation verdicts and warnings in one compile's stderr:
     yields ('site', key, verdict, expr, reason) and ('warning', loc, msg)."""
-    cur = None
+    cur = last = None
     for line in text.splitlines():
         m = DIAG_RE.match(line)
         if not m:
@@ -125,9 +126,22 @@ def parse(text, cwd):
             if cur is not None:
                 k = FLOW_KIND.search(msg)
                 cur[4] = k.group(1) if k else "?"
+                cur.append("flow")
             continue
+        if kind == "note" and MACRO_NOTE.match(msg):
+            # GCC's macro backtrace of the diagnostic before: a site in a
+            # macro is told apart by where the macro is used (the last one)
+            if cur is not None and cur[-1] != "flow":
+                cur[1] = cur[1].split(" @ ")[0] + " @ " + loc
+            elif cur is None and last is not None and last[0] == "site":
+                last = (last[0], last[1].split(" @ ")[0] + " @ " + loc) + \
+                    last[2:]
+            continue
+        if last is not None:
+            yield last
+            last = None
         if cur is not None:
-            yield tuple(cur)
+            yield tuple(cur[:5])
             cur = None
         if kind == "warning":
             if WARN_RE.match(msg):
@@ -142,10 +156,12 @@ def parse(text, cwd):
             continue
         c = ALLOC_CAND.match(msg)
         if c:
-            yield ("site", f"{loc} {c.group(1)}", "candidate", c.group(1),
-                   None)
+            last = ("site", f"{loc} {c.group(1)}", "candidate", c.group(1),
+                    None)
     if cur is not None:
-        yield tuple(cur)
+        yield tuple(cur[:5])
+    if last is not None:
+        yield last
 
 
 # ------------------------------------------------------------ compiling
@@ -369,7 +385,9 @@ def render(ns, confs, projects, R, recipes):
         for p in projects:
             for key, v in sorted(R[c["name"], p]["sites"].items()):
                 if v[0] == "candidate":
-                    cands.append(f"{os.path.relpath(key.split(' ')[0], ns.corpus)}"
+                    loc = key.split(" @ ")[1] if " @ " in key \
+                        else key.split(" ")[0]
+                    cands.append(f"{os.path.relpath(loc, ns.corpus)}"
                                  f" `{v[1]}`")
         if cands:
             L.append(f"Candidates ({len(cands)}): " + "; ".join(cands) + "\n")
@@ -378,13 +396,15 @@ def render(ns, confs, projects, R, recipes):
         L.append(f"- {p}: " + (" ".join(f"`{a}`" for a in recipes.get(p, []))
                               or "none that the current syntax can describe"))
     L.append("")
-    L.append("Wall time (s, JOBS=%d) and compile failures:\n" % ns.jobs)
+    L.append("Compile time (s, the sum over the units of each compile's "
+             "wall time, cached ones included; JOBS=%d) and units that "
+             "failed to compile:\n" % ns.jobs)
     L.append("| project |" + "".join(f" {c['name']} |" for c in confs)
              + " failed units |")
     L.append("|---|" + "---|" * len(confs) + "---|")
     for p in projects:
         fails = R[confs[0]["name"], p]["failed"]
-        L.append(f"| {p} |" + "".join(f" {R[c['name'], p]['wall']:.0f} |"
+        L.append(f"| {p} |" + "".join(f" {R[c['name'], p]['cpu']:.0f} |"
                                       for c in confs)
                  + f" {len(fails)}"
                  + (" (" + ", ".join(f"{s}: rc {rc}" for s, rc in fails[:5])
