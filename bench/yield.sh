@@ -22,7 +22,7 @@ JOBS=${JOBS:-2}
 if [ "${1:-}" = warnings ]; then
   exec python3 "$here/yield.py" warnings --cc "$CC" --plugin "$PLUGIN" \
     --corpus "$CORPUS_DIR" --jobs "$JOBS" --project "${2:-git}" \
-    --opts "${3:--O0,-O2}"
+    --opts="${3:--O0,-O2}"
 fi
 exec python3 "$here/yield.py" table --cc "$CC" --plugin "$PLUGIN" \
   --corpus "$CORPUS_DIR" --jobs "$JOBS" --projects "${PROJECTS:-}" \
