@@ -7,7 +7,8 @@
 #        CORPUS_DIR (default: <repo>/corpus, git-ignored),
 #        JOBS (2), CSMITH_SEEDS (1-40), TORTURE_SAMPLE (300; 0 = every file;
 #        N = a fixed sample of N files from each torture directory),
-#        PROJECTS (default: "lua sqlite zlib lmdb gawk curl"),
+#        PROJECTS (default: "lua sqlite zlib lmdb gawk curl"; also
+#          available: git redis jq bzip2 zstd, see docs/corpus.md),
 #        CORPUS_PREPARE_ONLY=1: fetch and prepare the projects, run nothing,
 #        TIMEOUT (120): limit of one compile, in seconds,
 #        FRESH=1: do not reuse results of an earlier run (see --resume)
@@ -91,6 +92,24 @@ EOF
   apt-get update -q >/dev/null 2>&1 || true
 }
 
+# apt_source PKG: `apt-get source PKG` in debsrc/; when that fails (stale
+# package lists, or a security update whose files the mirror no longer has),
+# update the lists and try again, then each other version apt knows of.
+apt_source() {
+  local pkg=$1 v flog=$CORPUS_DIR/logs/fetch-$1.log
+  (cd "$CORPUS_DIR/debsrc" && apt-get source -qq "$pkg" >"$flog" 2>&1) &&
+    return 0
+  apt-get update -q >/dev/null 2>&1 || true
+  (cd "$CORPUS_DIR/debsrc" && apt-get source -qq "$pkg" >"$flog" 2>&1) &&
+    return 0
+  for v in $(apt-cache showsrc "$pkg" 2>/dev/null |
+             awk '/^Version:/ { print $2 }'); do
+    (cd "$CORPUS_DIR/debsrc" && apt-get source -qq "$pkg=$v" >>"$flog" 2>&1) &&
+      return 0
+  done
+  return 1
+}
+
 fetch_src() {   # package [fresh] -> prints the unpacked directory
   local pkg=$1 fresh=${2:-} d dsc
   d=$(ls -d "$CORPUS_DIR/debsrc/$pkg"-*/ 2>/dev/null | head -1)
@@ -103,8 +122,7 @@ fetch_src() {   # package [fresh] -> prints the unpacked directory
       { log "dpkg-source -x $dsc failed"; return 1; }
   elif [ -z "$d" ]; then
     enable_deb_src
-    (cd "$CORPUS_DIR/debsrc" && apt-get source -qq "$pkg" \
-       >"$CORPUS_DIR/logs/fetch-$pkg.log" 2>&1) ||
+    apt_source "$pkg" ||
       { log "apt-get source $pkg failed, see logs/fetch-$pkg.log"; return 1; }
   fi
   d=$(ls -d "$CORPUS_DIR/debsrc/$pkg"-*/ | head -1)
@@ -180,6 +198,72 @@ prepare_curl() {
        --without-libpsl --without-zstd --without-brotli --without-nghttp2 \
        --without-libidn2 --without-librtmp --without-libssh2 --without-zlib \
        --disable-ldap --disable-manual" "make -j$JOBS"
+}
+
+# The projects below are not in the default list (PROJECTS="git redis jq
+# bzip2 zstd" or PROJECTS="$(default) git" to add them; docs/corpus.md).
+# Each is built once with only libc (and zlib for git): every optional
+# dependency off, so the build is the same on every machine.  The recorded
+# build runs at -O0 where the project lets us say so: the runner replaces -O
+# anyway, and preparation is faster.
+
+# install_deps PKG...: Debian packages a project's build needs
+install_deps() {
+  local p miss=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+      miss+=("$p")
+  done
+  [ ${#miss[@]} -eq 0 ] && return 0
+  log "installing ${miss[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -q "${miss[@]}" >/dev/null 2>&1 || {
+    apt-get update -q >/dev/null 2>&1
+    apt-get install -y -q "${miss[@]}" >/dev/null
+  }
+}
+
+prepare_git() {
+  install_deps zlib1g-dev || return 1
+  local d; d=$(fetch_src git fresh) || return 1
+  # zlib is git's only required library; everything optional is off.
+  recorded_build git "$d" true 'make -j'"$JOBS"' CC="$CC" CFLAGS="-O0 -Wall" \
+      NO_OPENSSL=1 NO_CURL=1 NO_EXPAT=1 NO_GETTEXT=1 NO_TCLTK=1 NO_PERL=1 \
+      NO_PYTHON=1 NO_INSTALL_HARDLINKS=1 all'
+}
+
+prepare_redis() {
+  local d; d=$(fetch_src redis fresh) || return 1
+  # libc malloc instead of the bundled jemalloc; no TLS, no systemd.  The
+  # bundled hiredis, linenoise, hdr_histogram and Lua 5.1 are recorded with
+  # redis; src/Makefile's probe of -std=c11 (a foo.c it deletes) is not.
+  recorded_build redis "$d" true 'make -j'"$JOBS"' CC="$CC" MALLOC=libc \
+      BUILD_TLS=no USE_SYSTEMD=no OPTIMIZATION=-O0' || return 1
+  grep -v $'\037foo\.c\037' "$units/redis.rec" > "$units/redis.rec.tmp" || true
+  mv "$units/redis.rec.tmp" "$units/redis.rec"
+}
+
+prepare_jq() {
+  install_deps autoconf automake libtool || return 1
+  local d; d=$(fetch_src jq fresh) || return 1
+  # The pre-generated parser.c/lexer.c are used (no bison, no flex); no
+  # oniguruma (regular expressions off), no docs.
+  recorded_build jq "$d" "autoreconf -fi && ./configure --disable-maintainer-mode \
+      --without-oniguruma --disable-docs --disable-valgrind CFLAGS=-O0" \
+    "make -j$JOBS"
+}
+
+prepare_bzip2() {
+  local d; d=$(fetch_src bzip2 fresh) || return 1
+  recorded_build bzip2 "$d" true 'make -j'"$JOBS"' CC="$CC" libbz2.a bzip2 bzip2recover'
+}
+
+prepare_zstd() {
+  local d; d=$(fetch_src libzstd fresh) || return 1
+  # the library and the command-line tool, without zlib, lzma and lz4
+  recorded_build zstd "$d" true 'make -j'"$JOBS"' -C lib CC="$CC" CFLAGS=-O0 libzstd.a &&
+    make -j'"$JOBS"' -C programs CC="$CC" CFLAGS=-O0 HAVE_ZLIB=0 HAVE_LZMA=0 \
+      HAVE_LZ4=0 zstd'
 }
 
 for p in $PROJECTS; do
