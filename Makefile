@@ -81,7 +81,7 @@ $(error plugin/NAME.c and plugin/NAME.cc would both build $(filter $(CORE_OBJ),$
 endif
 
 .PHONY: all plugin deps check-deps demo check unit-check dejagnu-check \
-        corpus-check corpus bench fuzz peer clean install uninstall FORCE
+        corpus-check corpus bench fuzz peer yield clean install uninstall FORCE
 
 all: plugin
 plugin: $(PLUGIN)
@@ -214,6 +214,10 @@ fuzz: $(PLUGIN)
 	@mkdir -p $(BUILD)/fuzz
 	@CC=$(CC) PLUGIN=$(abspath $(PLUGIN)) OUT=$(abspath $(BUILD)/fuzz) JOBS=2 \
 	  testsuite/fuzz/run.sh --long $(or $(N),20000)
+
+# Allocation sites and candidates by project and argument set (docs/corpus.md)
+yield: $(PLUGIN)
+	@CC=$(CC) PLUGIN=$(abspath $(PLUGIN)) bench/yield.sh
 
 peer:
 	@CC=$(CC) PLUGIN=$(abspath $(PLUGIN)) python3 bench/peer.py
