@@ -51,7 +51,9 @@ ADAPTER_CXXFLAGS = -std=gnu++14 $(WARN) -fPIC -fno-rtti -fvisibility=hidden \
 CORE_SRC := plugin/graph.c plugin/solve.c plugin/unit.c plugin/model.c \
             plugin/options.c plugin/strbuf.c plugin/sarif.c
 # The adapter: reads GIMPLE, talks to GCC.
-ADAPTER_SRC := plugin/escape-plugin.cc plugin/gimple-reader.cc plugin/report.cc
+ADAPTER_SRC := plugin/escape-plugin.cc plugin/read-stmt.cc plugin/read-expr.cc \
+               plugin/read-call.cc plugin/frees.cc plugin/erased-return.cc \
+               plugin/gc-roots.cc plugin/report.cc
 
 CORE_OBJ    := $(CORE_SRC:plugin/%.c=$(BUILD)/%.o)
 ADAPTER_OBJ := $(ADAPTER_SRC:plugin/%.cc=$(BUILD)/%.o)
