@@ -5,7 +5,12 @@
 
 /* ------------------------------------------------------------ types */
 
+namespace {
+
+/* Answers of type_has_pointers, kept for the whole unit.  */
 hash_map<tree, bool> *pointer_types;
+
+} // namespace
 
 /* Can a value of TYPE hold a pointer?  */
 bool
@@ -270,7 +275,9 @@ reader::flow(hole k, esc_loc_id src)
   esc_flow(f, k.dst, src, k.derefs, k.why, pos());
 }
 
-/* K receives the value of T (Go's escape.expr).  */
+/* K receives the value of T (Go's escape.expr).  One case per kind of
+   tree, as Go's switch over node kinds: kept together so that what a
+   tree means is read in one place.  */
 void
 reader::expr(hole k, tree t)
 {
