@@ -1,5 +1,5 @@
-/* adapter.h - the C++ side: what escape-plugin.cc, gimple-reader.cc and
-   report.cc share.  Includes GCC's headers; the core (escape.h) does not. */
+/* adapter.h - the C++ side: what escape-plugin.cc, the reader (reader.h)
+   and report.cc share.  Includes GCC's headers; the core (escape.h) does not. */
 #ifndef ESCAPE_ADAPTER_H
 #define ESCAPE_ADAPTER_H
 
@@ -9,12 +9,18 @@
 /* The unit being analysed (created in plugin_init).  */
 extern struct esc_unit *escape_unit;
 
-/* gimple-reader.cc */
+/* The reader: read-stmt.cc reads a function into the unit.  */
 void escape_read_function(function *fun);
+/* erased-return.cc: PLUGIN_PRE_GENERICIZE of FNDECL; the end of the unit.  */
 void escape_note_generic_returns(tree fndecl);
 void escape_reader_finish(void);
 /* Captured variables of a nested functions' frame decl, NULL if none.  */
 const vec<tree> *escape_frame_captures(tree frame);
+
+/* gc-roots.cc: the root table of the trees kept across passes
+   (PLUGIN_REGISTER_GGC_ROOTS), and their release at the end.  */
+extern const struct ggc_root_tab escape_gc_roots[];
+void escape_release_trees(void);
 
 /* report.cc; the timer measures the analysis for -fplugin-arg-escape-stats */
 void escape_timer_start(void);

@@ -8,6 +8,8 @@
 
 ESCAPE_EXPORT int plugin_is_GPL_compatible;
 
+struct esc_unit *escape_unit;
+
 namespace {
 
 const pass_data escape_pass_data = {
@@ -63,6 +65,7 @@ on_finish(void *, void *)
   esc_unit_free(escape_unit);
   escape_unit = NULL;
   escape_reader_finish();
+  escape_release_trees();
 }
 
 } // namespace
@@ -113,6 +116,8 @@ plugin_init(struct plugin_name_args *plugin, struct plugin_gcc_version *version)
   pass.ref_pass_instance_number = 1;
   pass.pos_op = PASS_POS_INSERT_AFTER;
   register_callback(name, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass);
+  register_callback(name, PLUGIN_REGISTER_GGC_ROOTS, NULL,
+                    const_cast<ggc_root_tab *>(escape_gc_roots));
   register_callback(name, PLUGIN_PRE_GENERICIZE, on_pre_genericize, NULL);
   register_callback(name, PLUGIN_PRAGMAS, escape_register_pragmas, NULL);
   register_callback(name, PLUGIN_FINISH_UNIT, on_finish_unit, NULL);

@@ -1,0 +1,400 @@
+/* read-stmt.cc - the walk over one function: its parameters, the
+   declarations standing for something else (captured variables, VLAs),
+   the loop depth of scopes, then each statement (assignments, returns,
+   asm; calls in read-call.cc) and each dereference.  */
+#include "reader.h"
+#include "gimple-walk.h"
+
+namespace {
+
+/* FRAME decl -> the variables captured in it (nested functions).  */
+hash_map<tree, vec<tree>> *frame_captures;
+
+/* The pointer a memory reference goes through (p for p->f, p[i]), or
+   NULL for a reference to a declared object.  */
+tree
+ref_pointer(tree ref)
+{
+  while (handled_component_p(ref))
+    ref = TREE_OPERAND(ref, 0);
+  if ((TREE_CODE(ref) == MEM_REF || TREE_CODE(ref) == TARGET_MEM_REF) &&
+      TREE_CODE(TREE_OPERAND(ref, 0)) == SSA_NAME)
+    return TREE_OPERAND(ref, 0);
+  return NULL_TREE;
+}
+
+/* Do A and B hold the same pointer: the same SSA name, or loads of the
+   same field through the same pointer (box->pair read twice)?  */
+bool
+same_pointer(tree a, tree b, int budget)
+{
+  if (a == b)
+    return a != NULL_TREE;
+  if (!a || !b || budget <= 0 || TREE_CODE(a) != SSA_NAME || TREE_CODE(b) != SSA_NAME)
+    return false;
+  gimple *da = SSA_NAME_DEF_STMT(a), *db = SSA_NAME_DEF_STMT(b);
+  if (!da || !db || !gimple_assign_load_p(da) || !gimple_assign_load_p(db) ||
+      gimple_bb(da) != gimple_bb(db))
+    return false;
+  tree ra = gimple_assign_rhs1(da), rb = gimple_assign_rhs1(db);
+  tree pa = ref_pointer(ra), pb = ref_pointer(rb);
+  if (!pa || !pb || !same_pointer(pa, pb, budget - 1))
+    return false;
+  /* The same access path from the same pointer: compare the references
+     with the pointer replaced by one of them.  */
+  return TREE_CODE(ra) == TREE_CODE(rb) && TREE_CODE(ra) == COMPONENT_REF &&
+         TREE_OPERAND(ra, 1) == TREE_OPERAND(rb, 1) &&
+         TREE_CODE(TREE_OPERAND(ra, 0)) == MEM_REF &&
+         TREE_CODE(TREE_OPERAND(rb, 0)) == MEM_REF &&
+         integer_zerop(TREE_OPERAND(TREE_OPERAND(ra, 0), 1)) &&
+         integer_zerop(TREE_OPERAND(TREE_OPERAND(rb, 0), 1));
+}
+
+/* Go's self-assignment rule: p->a = p->b moves a value within one object
+   and cannot make anything escape.  In GIMPLE the load is a statement of
+   its own: "_1 = p->b; p->a = _1;".  */
+bool
+self_assignment(tree lhs, tree rhs, enum tree_code code)
+{
+  tree base = ref_pointer(lhs);
+  if (!base || code != SSA_NAME)
+    return false;
+  /* Through pointer arithmetic and conversions of the loaded value too:
+     b->buf = b->buf + 1 (Go: reslicing b.buf[1:]).  */
+  for (int budget = 4; budget > 0; budget--) {
+    if (TREE_CODE(rhs) != SSA_NAME || !has_single_use(rhs))
+      return false;
+    gimple *def = SSA_NAME_DEF_STMT(rhs);
+    if (!def || !is_gimple_assign(def))
+      return false;
+    if (gimple_assign_load_p(def))
+      return same_pointer(ref_pointer(gimple_assign_rhs1(def)), base, 4);
+    enum tree_code c = gimple_assign_rhs_code(def);
+    if (c != POINTER_PLUS_EXPR && !CONVERT_EXPR_CODE_P(c))
+      return false;
+    rhs = gimple_assign_rhs1(def);
+  }
+  return false;
+}
+
+/* Variables of a nested function's parent live in its FRAME object:
+   remember which, so that verdicts on the frame name them.  */
+void
+note_capture(tree var)
+{
+  if ((!VAR_P(var) && TREE_CODE(var) != PARM_DECL) ||
+      !DECL_HAS_VALUE_EXPR_P(var) || !user_decl(var))
+    return;
+  tree ve = DECL_VALUE_EXPR(var);
+  if (!ve || TREE_CODE(ve) != COMPONENT_REF || !VAR_P(TREE_OPERAND(ve, 0)))
+    return;
+  if (!frame_captures)
+    frame_captures = new hash_map<tree, vec<tree>>;
+  bool existed;
+  vec<tree> &v = frame_captures->get_or_insert(TREE_OPERAND(ve, 0), &existed);
+  if (!existed) {
+    v = vNULL;
+    escape_keep_tree(TREE_OPERAND(ve, 0));  /* read by the report */
+  }
+  if (v.contains(var))
+    return;
+  escape_keep_tree(var);
+  /* Keep declaration order, for a stable report.  */
+  unsigned at = v.length();
+  while (at > 0 && DECL_UID(v[at - 1]) > DECL_UID(var))
+    at--;
+  v.safe_insert(at, var);
+}
+
+} // namespace
+
+/* ------------------------------------------------------------ statements */
+
+void
+reader::read_assign(gassign *g)
+{
+  tree lhs = gimple_assign_lhs(g);
+  tree rhs1 = gimple_assign_rhs1(g);
+  enum tree_code code = gimple_assign_rhs_code(g);
+  if (gimple_clobber_p(g))
+    return;
+  if (!type_has_pointers(TREE_TYPE(lhs))) {
+    /* A pointer turned into an integer: we lose track of it.  */
+    if (CONVERT_EXPR_CODE_P(code) && rhs1 && POINTER_TYPE_P(TREE_TYPE(rhs1)) &&
+        INTEGRAL_TYPE_P(TREE_TYPE(lhs)))
+      expr({esc_func_heap(f), 0, ESC_WHY_INTEGER}, rhs1);
+    return;
+  }
+  if (self_assignment(lhs, rhs1, code))
+    return;
+  hole k = lhs_hole(lhs);
+  switch (get_gimple_rhs_class(code)) {
+  case GIMPLE_SINGLE_RHS:
+    expr(k, rhs1);
+    return;
+  case GIMPLE_UNARY_RHS:
+    if (type_has_pointers(TREE_TYPE(rhs1)))
+      expr(k, rhs1);
+    return;
+  case GIMPLE_BINARY_RHS:
+    if (type_has_pointers(TREE_TYPE(rhs1)))
+      expr(k, rhs1);
+    if (code != POINTER_PLUS_EXPR &&
+        type_has_pointers(TREE_TYPE(gimple_assign_rhs2(g))))
+      expr(k, gimple_assign_rhs2(g));
+    return;
+  case GIMPLE_TERNARY_RHS:
+    if (code == COND_EXPR || code == VEC_COND_EXPR) {
+      expr(k, gimple_assign_rhs2(g));
+      expr(k, gimple_assign_rhs3(g));
+    }
+    return;
+  default:
+    return;
+  }
+}
+
+void
+reader::read_asm(gasm *g)
+{
+  /* Whatever an asm statement is given may be kept anywhere.  */
+  hole heap = {esc_func_heap(f), 0, ESC_WHY_ASM};
+  for (unsigned i = 0; i < gimple_asm_ninputs(g); i++) {
+    tree op = TREE_VALUE(gimple_asm_input_op(g, i));
+    if (type_has_pointers(TREE_TYPE(op)))
+      expr(heap, op);
+    if (!is_gimple_reg(op))          /* a memory operand: its address */
+      expr_addr(heap, op);
+  }
+  for (unsigned i = 0; i < gimple_asm_noutputs(g); i++) {
+    tree op = TREE_VALUE(gimple_asm_output_op(g, i));
+    if (!is_gimple_reg(op))
+      expr_addr(heap, op);
+  }
+}
+
+void
+reader::read_stmt(gimple *g)
+{
+  switch (gimple_code(g)) {
+  case GIMPLE_ASSIGN:
+    read_assign(as_a<gassign *>(g));
+    break;
+  case GIMPLE_CALL:
+    read_call(as_a<gcall *>(g));
+    break;
+  case GIMPLE_RETURN:
+    if (tree val = gimple_return_retval(as_a<greturn *>(g)))
+      if (type_has_pointers(TREE_TYPE(val)))
+        expr({esc_func_result(f), 0, ESC_WHY_RETURN}, val);
+    break;
+  case GIMPLE_ASM:
+    read_asm(as_a<gasm *>(g));
+    break;
+  default:
+    break;
+  }
+}
+
+void
+reader::read_params()
+{
+  unsigned i = 0;
+  for (tree p = DECL_ARGUMENTS(fun->decl); p; p = DECL_CHAIN(p), i++) {
+    char buf[32];
+    bool report = user_decl(p) && type_has_pointers(TREE_TYPE(p));
+    esc_loc_id l = esc_param_new(f, i, decl_name(p, buf, sizeof buf),
+                                 DECL_SOURCE_LOCATION(p), report);
+    set_cookie(l, p);
+    decls.put(p, l);
+  }
+  if (tree chain = fun->static_chain_decl) {
+    esc_loc_id l = esc_param_new(f, ESC_CHAIN_PARAM, "CHAIN", DECL_SOURCE_LOCATION(chain), false);
+    decls.put(chain, l);
+  }
+}
+
+/* Variables standing for something else: captured ones (in a nested
+   function's frame) and VLAs (*P, P the pointer their alloca returns).  */
+void
+reader::note_decl(tree var)
+{
+  note_capture(var);
+  if (VAR_P(var) && DECL_HAS_VALUE_EXPR_P(var) && user_decl(var)) {
+    tree ve = DECL_VALUE_EXPR(var);
+    if (ve && (TREE_CODE(ve) == INDIRECT_REF || TREE_CODE(ve) == MEM_REF) &&
+        VAR_P(TREE_OPERAND(ve, 0)))
+      vla_decls.put(TREE_OPERAND(ve, 0), var);
+  }
+}
+
+void
+reader::note_block_decls(tree block)
+{
+  for (; block; block = BLOCK_CHAIN(block)) {
+    for (tree var = BLOCK_VARS(block); var; var = DECL_CHAIN(var))
+      note_decl(var);
+    note_block_decls(BLOCK_SUBBLOCKS(block));
+  }
+}
+
+void
+reader::note_captures()
+{
+  /* Optimisation may have pruned local_decls; the scope tree keeps them.  */
+  unsigned i;
+  tree var;
+  FOR_EACH_LOCAL_DECL(fun, i, var)
+    note_decl(var);
+  if (DECL_INITIAL(fun->decl) && TREE_CODE(DECL_INITIAL(fun->decl)) == BLOCK)
+    note_block_decls(DECL_INITIAL(fun->decl));
+  for (tree p = DECL_ARGUMENTS(fun->decl); p; p = DECL_CHAIN(p))
+    note_capture(p);
+}
+
+/* Loop depth of a local variable's scope: where its storage dies (the
+   end-of-life clobbers GCC puts at each exit from the scope).  */
+void
+reader::note_scopes()
+{
+  basic_block bb;
+  FOR_EACH_BB_FN(bb, fun) {
+    int d = bb_depth(bb);
+    for (gimple_stmt_iterator si = gsi_start_bb(bb); !gsi_end_p(si); gsi_next(&si)) {
+      gimple *g = gsi_stmt(si);
+      if (!gimple_clobber_p(g))
+        continue;
+      tree var = gimple_assign_lhs(g);
+      if (!VAR_P(var))
+        continue;
+      bool existed;
+      int &depth = var_depth.get_or_insert(var, &existed);
+      if (!existed || d < depth)
+        depth = d;
+    }
+  }
+}
+
+/* Go's explicit-variable limit: a local larger than max-var cannot live
+   on the stack ("moved to heap", too large for stack).  */
+void
+reader::note_large_locals()
+{
+  long long max_var = esc_unit_config(escape_unit)->max_var;
+  unsigned i;
+  tree var;
+  FOR_EACH_LOCAL_DECL(fun, i, var) {
+    if (!VAR_P(var) || is_global_var(var) || !user_decl(var) ||
+        DECL_HAS_VALUE_EXPR_P(var) || !DECL_SIZE_UNIT(var) ||
+        !tree_fits_uhwi_p(DECL_SIZE_UNIT(var)) ||
+        tree_to_uhwi(DECL_SIZE_UNIT(var)) <= (unsigned HOST_WIDE_INT)max_var)
+      continue;
+    esc_loc_id l = decl_loc(var);
+    esc_loc_set_reported(f, l, true);
+    esc_loc_force_escape(f, l, "too large for stack");
+  }
+}
+
+/* A load or store through an SSA pointer: where it is dereferenced, for
+   locals of a loop read after their iteration (esc_loc_set_deref).  */
+bool
+reader::note_deref(gimple *g, tree base, tree, void *data)
+{
+  reader *r = (reader *)data;
+  if (!base || TREE_CODE(base) != MEM_REF || TREE_CODE(TREE_OPERAND(base, 0)) != SSA_NAME)
+    return false;
+  tree p = TREE_OPERAND(base, 0);
+  if (!type_has_pointers(TREE_TYPE(p)))
+    return false;
+  gimple *def = SSA_NAME_DEF_STMT(p);
+  basic_block db = def ? gimple_bb(def) : NULL;
+  bool carried = def && gimple_code(def) == GIMPLE_PHI && db && db->loop_father &&
+                 db->loop_father->header == db && r->bb_depth(db) > 0;
+  esc_loc_set_deref(r->f, r->ssa_loc(p), r->bb_depth(gimple_bb(g)),
+                    r->stmt_loc, carried);
+  return false;
+}
+
+/* Where statement G is, for the flows it makes: its own location, or
+   the function's.  */
+static location_t
+stmt_location(location_t loc, function *fun)
+{
+  return loc == UNKNOWN_LOCATION ? DECL_SOURCE_LOCATION(fun->decl) : loc;
+}
+
+void
+reader::read_phis(basic_block bb)
+{
+  for (gphi_iterator pi = gsi_start_phis(bb); !gsi_end_p(pi); gsi_next(&pi)) {
+    gphi *phi = pi.phi();
+    tree res = gimple_phi_result(phi);
+    if (virtual_operand_p(res) || !type_has_pointers(TREE_TYPE(res)))
+      continue;
+    for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
+      stmt_loc = stmt_location(gimple_phi_arg_location(phi, i), fun);
+      expr({ssa_loc(res), 0, ESC_WHY_ASSIGN}, gimple_phi_arg_def(phi, i));
+    }
+  }
+}
+
+void
+reader::read_block(basic_block bb)
+{
+  depth = bb_depth(bb);
+  read_phis(bb);
+  for (gimple_stmt_iterator si = gsi_start_bb(bb); !gsi_end_p(si); gsi_next(&si)) {
+    gimple *g = gsi_stmt(si);
+    stmt_loc = stmt_location(gimple_location(g), fun);
+    read_stmt(g);
+    if (loops_for_fn(fun) && !is_gimple_debug(g))
+      walk_stmt_load_store_ops(g, this, note_deref, note_deref);
+  }
+}
+
+/* Go's escape.stmts over a function: its declarations first, then every
+   block; then which allocations it frees.  */
+void
+reader::read()
+{
+  read_params();
+  note_captures();
+  note_scopes();
+  note_large_locals();
+  read_erased_returns();
+  basic_block bb;
+  FOR_EACH_BB_FN(bb, fun)
+    read_block(bb);
+  note_frees();
+}
+
+void
+escape_read_function(function *fun)
+{
+  if (!escape_unit || !fun || !fun->decl || !fun->cfg)
+    return;
+  tree decl = fun->decl;
+  const char *name = lang_hooks.decl_printable_name(decl, 2);
+  esc_func *f = esc_func_begin(escape_unit, DECL_UID(decl), name,
+                               DECL_SOURCE_LOCATION(decl));
+  escape_keep_tree(decl);               /* the function's cookie */
+  esc_func_set_cookie(f, decl);
+  {
+    reader r(fun, f);
+    r.read();
+  }
+  esc_func_end(f);
+}
+
+const vec<tree> *
+escape_frame_captures(tree frame)
+{
+  return frame_captures ? frame_captures->get(frame) : NULL;
+}
+
+bool
+has_captures(tree decl)
+{
+  return frame_captures && frame_captures->get(decl);
+}
+
