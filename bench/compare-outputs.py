@@ -2,7 +2,8 @@
 """Compare what two builds of the plugin tell a user, file by file.
 
   bench/compare-outputs.py OLD/escape.so NEW/escape.so [--cc gcc]
-        [--corpus DIR] [--jobs 2] [--only testsuite|corpus] [--out DIR]
+        [--corpus DIR] [--jobs 2] [--only testsuite|corpus]
+        [--projects lua,zlib,...]
 
 Every C file of the testsuite (escape.dg with its dg-options, robust,
 examples) and, when a prepared corpus exists (CORPUS_DIR or --corpus,
@@ -54,13 +55,14 @@ def testsuite_units():
     return units
 
 
-def corpus_units(corpus):
+def corpus_units(corpus, projects):
     units = []
     udir = os.path.join(corpus, "units")
     if not os.path.isdir(udir):
         return units
     for name in sorted(os.listdir(udir)):
-        if not name.endswith(".jsonl"):
+        if not name.endswith(".jsonl") or \
+                (projects and name[:-len(".jsonl")] not in projects):
             continue
         with open(os.path.join(udir, name)) as f:
             for line in f:
@@ -129,6 +131,8 @@ def main():
         "CORPUS_DIR", os.path.join(ROOT, "corpus")))
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--only", choices=("testsuite", "corpus"))
+    ap.add_argument("--projects", help="comma-separated corpus projects "
+                    "(default: every prepared one)")
     a = ap.parse_args()
     for p in (a.old, a.new):
         if not p.endswith("escape.so") or not os.path.exists(p):
@@ -138,7 +142,8 @@ def main():
     if a.only != "corpus":
         units += testsuite_units()
     if a.only != "testsuite":
-        units += corpus_units(a.corpus)
+        units += corpus_units(a.corpus, a.projects.split(",")
+                              if a.projects else None)
     jobs = [(u, o, m) for u in units for o in OPTS for m in MODES]
     differ = 0
     with tempfile.TemporaryDirectory() as tmp, \

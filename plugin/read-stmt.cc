@@ -316,11 +316,17 @@ reader::note_deref(gimple *g, tree base, tree, void *data)
 }
 
 /* Where statement G is, for the flows it makes: its own location, or
-   the function's.  */
+   the function's.  The lexical block a statement's location carries is
+   dropped: the positions are reported at the end of the unit, when later
+   passes may have pruned and freed that block (GCC would then print
+   "inlined from" lines read from freed memory); the pass runs before any
+   inlining, so the block says nothing a diagnostic needs.  */
 static location_t
 stmt_location(location_t loc, function *fun)
 {
-  return loc == UNKNOWN_LOCATION ? DECL_SOURCE_LOCATION(fun->decl) : loc;
+  if (loc == UNKNOWN_LOCATION)
+    return DECL_SOURCE_LOCATION(fun->decl);
+  return set_block(loc, NULL_TREE);
 }
 
 void
