@@ -12,6 +12,8 @@ struct esc_unit *escape_unit;
 
 namespace {
 
+opt_pass *the_pass;       /* for its dump file at the end of the unit */
+
 const pass_data escape_pass_data = {
   GIMPLE_PASS,
   "escape",             /* name */
@@ -53,7 +55,16 @@ on_finish_unit(void *, void *)
 {
   if (!seen_error()) {
     escape_timer_start();
+    /* Recursive cycles and functions whose callees were never read are
+       solved now, outside any execution of the pass: their part of the
+       dump goes to the end of the pass's dump file.  */
+    dump_flags_t flags;
+    FILE *dump = dump_begin(the_pass->static_pass_number, &flags);
+    esc_unit_set_dump(escape_unit, dump);
     esc_unit_finish(escape_unit);
+    esc_unit_set_dump(escape_unit, NULL);
+    if (dump)
+      dump_end(the_pass->static_pass_number, dump);
     escape_timer_stop();
     escape_report_unit();
   }
@@ -111,11 +122,15 @@ plugin_init(struct plugin_name_args *plugin, struct plugin_gcc_version *version)
   esc_config_release(&cfg);
 
   struct register_pass_info pass;
-  pass.pass = new escape_pass(g);
+  pass.pass = the_pass = new escape_pass(g);
   pass.reference_pass_name = "ssa";
   pass.ref_pass_instance_number = 1;
   pass.pos_op = PASS_POS_INSERT_AFTER;
   register_callback(name, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass);
+  /* The pass and its dump file exist now: -fplugin-arg-escape-dump turns
+     the dump on as -fdump-tree-escape would.  */
+  if (esc_unit_config(escape_unit)->dump)
+    g->get_dumps()->dump_switch_p("tree-escape");
   register_callback(name, PLUGIN_REGISTER_GGC_ROOTS, NULL,
                     const_cast<ggc_root_tab *>(escape_gc_roots));
   register_callback(name, PLUGIN_PRE_GENERICIZE, on_pre_genericize, NULL);

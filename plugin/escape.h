@@ -131,6 +131,7 @@ struct esc_config {
   long long max_stack;       /* largest implicit allocation on the stack */
   long long max_var;         /* largest explicit local on the stack */
   bool stats;                /* one summary line per unit */
+  bool dump;                 /* the pass dump file, as -fdump-tree-escape */
   char *allocators;          /* alloc=NAME,...: the project's allocators */
   char *deallocators;        /* free=NAME,...: and deallocators */
   char *functions;           /* functions=NAME,...: report only these */

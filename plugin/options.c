@@ -22,6 +22,10 @@ const char esc_help_text[] =
   "  files=GLOB,...  report only on files matching these patterns\n"
   "  sarif=FILE      also write the verdicts as a SARIF 2.1.0 log to FILE\n"
   "  stats           one summary line per translation unit\n"
+  "  dump            write the pass dump file (FILE.c.NNNt.escape): each\n"
+  "                  function's graph, the solver's decisions, the summaries;\n"
+  "                  the same as -fdump-tree-escape, which GCC 11 and 12 do\n"
+  "                  not accept for a plugin's pass (-fdump-tree-all does)\n"
   "  help            print this text\n"
   "  version         print the plugin's version\n";
 
@@ -138,6 +142,7 @@ static const struct {
   size_t field;                    /* a bool of struct esc_config */
 } flag_args[] = {
   {"stats", offsetof(struct esc_config, stats)},
+  {"dump", offsetof(struct esc_config, dump)},
   {"help", offsetof(struct esc_config, help)},
   {"version", offsetof(struct esc_config, version)},
 };

@@ -23,7 +23,7 @@ rc() { cat "$tmp/rc"; }
 # help and version
 cc1 -fplugin-arg-escape-help -c "$tmp/t.c" -o "$tmp/t.o"
 check "help exits 0" '[ "$(rc)" = 0 ]'
-for key in m m=2 max-stack= max-var= alloc= free= functions= files= sarif= stats help version; do
+for key in m m=2 max-stack= max-var= alloc= free= functions= files= sarif= stats dump help version; do
   check "help lists $key" 'grep -q -- "  $key" "$tmp/out"'
 done
 cc1 -fplugin-arg-escape-version -c "$tmp/t.c" -o "$tmp/t.o"
@@ -37,6 +37,18 @@ for arg in m=x m=3 max-stack=-1 max-stack=abc max-var=1x frobnicate stats=1 allo
   check "bad '$arg' is one line" '[ "$(wc -l < "$tmp/out")" = 1 ]'
   check "bad '$arg' names '$key'" 'grep -q "error: .*'"'"'$key'"'"'" "$tmp/out"'
 done
+
+# dump: the pass dump file shows each function's graph and summary
+(cd "$tmp" && "$CC" -fplugin="$PLUGIN" -fplugin-arg-escape-dump -c t.c -o t.o) \
+  > "$tmp/out" 2>&1
+dumpf=$(ls "$tmp"/t.c.*t.escape 2>/dev/null | head -1)
+check "dump writes the pass dump file" '[ -n "$dumpf" ]'
+check "dump shows the graph" 'grep -q "^escape: graph of .f. (" "$dumpf"'
+check "dump shows the decision" 'grep -q "^escape: #[0-9]* .i. escapes: its address reaches root #[0-9]* .g." "$dumpf"'
+check "dump shows the summary" 'grep -q "^escape: summary of .h.:" "$dumpf"'
+dump_bad=$(cd "$tmp" && "$CC" -fplugin="$PLUGIN" -fplugin-arg-escape-dump=x -c t.c -o t.o 2>&1)
+check "dump takes no value" '[ "$(echo "$dump_bad" | wc -l)" = 1 ] && echo "$dump_bad" | grep -q "error: .*.dump."'
+rm -f "$tmp"/t.c.*
 
 # warnings are GCC warnings: -Werror fails the build, -w silences
 cc1 -Werror -c "$tmp/t.c" -o "$tmp/t.o"
