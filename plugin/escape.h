@@ -21,7 +21,7 @@
  *   strbuf.c   memory helpers, growable strings
  *
  * core.h holds the core's internal structures.  The C++ adapter
- * (escape-plugin.cc, gimple-reader.cc, report.cc) reads GIMPLE into the
+ * (escape-plugin.cc, the reader of reader.h, report.cc) reads GIMPLE into the
  * graph described here and turns the verdicts back into GCC diagnostics.
  * Everything the analysis decides is decided here.
  *
