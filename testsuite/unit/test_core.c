@@ -6,32 +6,12 @@
 #include <string.h>
 
 #include "escape.h"
+#include "helpers.h"
 
 const struct esc_model *esc_model_table(size_t *n);
 Suite *walk_suite(void);     /* test_walk.c */
 
 /* ------------------------------------------------------------ helpers */
-
-static struct esc_unit *new_unit(int m)
-{
-  struct esc_config cfg;
-  esc_config_init(&cfg);
-  cfg.m = m;
-  return esc_unit_new(&cfg);
-}
-
-/* The verdict of KIND on NAME, or NULL.  */
-static const struct esc_verdict *find(struct esc_unit *u,
-                                      enum esc_verdict_kind kind,
-                                      const char *name)
-{
-  const struct esc_verdict *v;
-  size_t n = esc_unit_verdicts(u, &v);
-  for (size_t i = 0; i < n; i++)
-    if (v[i].kind == kind && v[i].name && strcmp(v[i].name, name) == 0)
-      return &v[i];
-  return NULL;
-}
 
 static size_t count(struct esc_unit *u, enum esc_verdict_kind kind)
 {

@@ -6,28 +6,9 @@
 #include <string.h>
 
 #include "escape.h"
+#include "helpers.h"
 
 Suite *walk_suite(void);
-
-static struct esc_unit *unit_m(int m)
-{
-  struct esc_config cfg;
-  esc_config_init(&cfg);
-  cfg.m = m;
-  return esc_unit_new(&cfg);
-}
-
-static const struct esc_verdict *verdict(struct esc_unit *u,
-                                         enum esc_verdict_kind kind,
-                                         const char *name)
-{
-  const struct esc_verdict *v;
-  size_t n = esc_unit_verdicts(u, &v);
-  for (size_t i = 0; i < n; i++)
-    if (v[i].kind == kind && v[i].name && strcmp(v[i].name, name) == 0)
-      return &v[i];
-  return NULL;
-}
 
 static esc_loc_id local(struct esc_func *f, const char *name)
 {
@@ -43,19 +24,19 @@ static esc_loc_id local(struct esc_func *f, const char *name)
    explainPath), the warning names the statement.  */
 START_TEST(path_stops_on_a_cycle)
 {
-  struct esc_unit *u = unit_m(2);
+  struct esc_unit *u = new_unit(2);
   struct esc_func *f = esc_func_begin(u, 1, "f", 1);
   esc_loc_id x = local(f, "x");
   esc_flow(f, x, x, -1, ESC_WHY_ADDR, 5);
   esc_flow(f, esc_func_result(f), x, 0, ESC_WHY_RETURN, 6);
   esc_func_end(f);
   esc_unit_finish(u);
-  const struct esc_verdict *m = verdict(u, ESC_V_MOVED_TO_HEAP, "x");
+  const struct esc_verdict *m = find(u, ESC_V_MOVED_TO_HEAP, "x");
   ck_assert_ptr_nonnull(m);
   ck_assert_uint_eq(m->nsteps, 1);
   ck_assert_str_eq(m->steps[0].dst, "x");
   ck_assert_str_eq(m->steps[0].src, "x");
-  const struct esc_verdict *w = verdict(u, ESC_V_WARN_ADDR, "x");
+  const struct esc_verdict *w = find(u, ESC_V_WARN_ADDR, "x");
   ck_assert_ptr_nonnull(w);
   ck_assert_uint_eq(w->pos, 5);
   esc_unit_free(u);
@@ -66,7 +47,7 @@ END_TEST
    with the edge's derefs, reason and position.  */
 START_TEST(path_follows_the_walk_to_its_root)
 {
-  struct esc_unit *u = unit_m(2);
+  struct esc_unit *u = new_unit(2);
   struct esc_func *f = esc_func_begin(u, 1, "f", 1);
   esc_loc_id x = local(f, "x");
   esc_loc_id t = esc_loc_new(f, ESC_LOC_VAR, "t", 1, 0);
@@ -74,7 +55,7 @@ START_TEST(path_follows_the_walk_to_its_root)
   esc_flow(f, esc_func_result(f), t, 0, ESC_WHY_RETURN, 6);
   esc_func_end(f);
   esc_unit_finish(u);
-  const struct esc_verdict *m = verdict(u, ESC_V_MOVED_TO_HEAP, "x");
+  const struct esc_verdict *m = find(u, ESC_V_MOVED_TO_HEAP, "x");
   ck_assert_ptr_nonnull(m);
   ck_assert_uint_eq(m->nsteps, 2);
   ck_assert_str_eq(m->steps[0].dst, "t");
@@ -84,7 +65,7 @@ START_TEST(path_follows_the_walk_to_its_root)
   ck_assert_str_eq(m->steps[1].dst, "~r0");
   ck_assert_str_eq(m->steps[1].src, "t");
   ck_assert_uint_eq(m->steps[1].pos, 6);
-  const struct esc_verdict *w = verdict(u, ESC_V_WARN_ADDR, "x");
+  const struct esc_verdict *w = find(u, ESC_V_WARN_ADDR, "x");
   ck_assert_ptr_nonnull(w);
   ck_assert_str_eq(w->reason, "returned from 'f'");
   ck_assert_uint_eq(w->pos, 6);
@@ -96,7 +77,7 @@ END_TEST
    caller's allocation passed there cannot go on its stack.  */
 START_TEST(freed_walk_marks_the_parameter)
 {
-  struct esc_unit *u = unit_m(1);
+  struct esc_unit *u = new_unit(1);
   struct esc_func *f = esc_func_begin(u, 1, "release", 1);
   esc_loc_id p = esc_param_new(f, 0, "p", 1, true);
   struct esc_arg a = {p, 0, 0, "p"};
@@ -105,7 +86,7 @@ START_TEST(freed_walk_marks_the_parameter)
                        .size_arg = {-1, -1}};
   esc_call(f, &c);
   esc_func_end(f);
-  ck_assert_ptr_nonnull(verdict(u, ESC_V_PARAM_NOESCAPE, "p"));
+  ck_assert_ptr_nonnull(find(u, ESC_V_PARAM_NOESCAPE, "p"));
 
   struct esc_func *g = esc_func_begin(u, 2, "g", 3);
   esc_loc_id t = esc_loc_new(g, ESC_LOC_TEMP, NULL, 4, 0);
@@ -122,8 +103,8 @@ START_TEST(freed_walk_marks_the_parameter)
   esc_call(g, &r);
   esc_func_end(g);
   esc_unit_finish(u);
-  ck_assert_ptr_null(verdict(u, ESC_V_CANDIDATE, "malloc(16)"));
-  ck_assert_ptr_nonnull(verdict(u, ESC_V_ALLOC_ESCAPES, "malloc(16)"));
+  ck_assert_ptr_null(find(u, ESC_V_CANDIDATE, "malloc(16)"));
+  ck_assert_ptr_nonnull(find(u, ESC_V_ALLOC_ESCAPES, "malloc(16)"));
   esc_unit_free(u);
 }
 END_TEST
@@ -145,7 +126,7 @@ START_TEST(dump_shows_graph_decisions_and_summary)
 {
   FILE *out = tmpfile();
   ck_assert_ptr_nonnull(out);
-  struct esc_unit *u = unit_m(0);
+  struct esc_unit *u = new_unit(0);
   esc_unit_set_dump(u, out);
 
   struct esc_func *id = esc_func_begin(u, 1, "id", 1);
@@ -169,7 +150,7 @@ START_TEST(dump_shows_graph_decisions_and_summary)
   esc_func_end(f);
   esc_unit_set_dump(u, NULL);
   esc_unit_finish(u);
-  ck_assert_ptr_nonnull(verdict(u, ESC_V_WARN_ADDR, "x"));
+  ck_assert_ptr_nonnull(find(u, ESC_V_WARN_ADDR, "x"));
 
   char *s = slurp(out);
   const char *want[] = {
@@ -199,7 +180,7 @@ END_TEST
 START_TEST(dump_off_writes_nothing)
 {
   FILE *out = tmpfile();
-  struct esc_unit *u = unit_m(2);
+  struct esc_unit *u = new_unit(2);
   esc_unit_set_dump(u, out);
   esc_unit_set_dump(u, NULL);
   struct esc_func *f = esc_func_begin(u, 1, "f", 1);
