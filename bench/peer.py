@@ -219,13 +219,32 @@ def func_of(defs, line):
 
 
 # ------------------------------------------------------------ running
+_supported = {}
+
+
+def supported(cc, flags):
+    """FLAGS without the warning options CC does not know (GCC 11 has no
+    -Wdangling-pointer): such a compiler is measured on what it has."""
+    out = []
+    for f in flags:
+        key = (cc, f)
+        if key not in _supported:
+            r = subprocess.run([cc, "-Werror", f, "-x", "c", "-c", "/dev/null",
+                                "-o", "/dev/null"], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+            _supported[key] = r.returncode == 0
+        if _supported[key]:
+            out.append(f)
+    return out
+
+
 def compile_(cc, path, opts, tool, plugin):
     env = dict(os.environ, LC_ALL="C")
     with tempfile.TemporaryDirectory() as d:
         if tool == "plugin":
-            cmd = [cc, "-fplugin=" + plugin] + opts + PLUGIN_OFF
+            cmd = [cc, "-fplugin=" + plugin] + opts + supported(cc, PLUGIN_OFF)
         else:
-            cmd = [cc] + GCC_ON + opts
+            cmd = [cc] + supported(cc, GCC_ON) + opts
         cmd += ["-fdiagnostics-plain-output", "-c", path, "-o", os.path.join(d, "t.o")]
         try:
             r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
