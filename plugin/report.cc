@@ -25,6 +25,14 @@ cpu_seconds(void)
 diagnostic_starter_fn previous_starter;
 
 void
+remember_gcc_warning(location_t loc)
+{
+  expanded_location x = expand_location(loc);
+  if (x.file)
+    gcc_warned.safe_push({x.file, x.line});
+}
+
+void
 watch_starter(diagnostic_context *dc, diagnostic_info *di)
 {
   bool ours = di->option_index == OPT_Wreturn_local_addr;
@@ -32,9 +40,15 @@ watch_starter(diagnostic_context *dc, diagnostic_info *di)
   ours |= di->option_index == OPT_Wdangling_pointer_;
 #endif
   if (ours) {
-    expanded_location x = expand_location(diagnostic_location(di));
-    if (x.file)
-      gcc_warned.safe_push({x.file, x.line});
+    location_t loc = diagnostic_location(di);
+    remember_gcc_warning(loc);
+    /* After inlining GCC warns at the callee's store; the plugin warns at
+       the call that passes the address.  Each call site the warned
+       statement was inlined through counts as warned too.  */
+    for (tree b = LOCATION_BLOCK(loc); b && TREE_CODE(b) == BLOCK;
+         b = BLOCK_SUPERCONTEXT(b))
+      if (inlined_function_outer_scope_p(b))
+        remember_gcc_warning(BLOCK_SOURCE_LOCATION(b));
   }
   previous_starter(dc, di);
 }
