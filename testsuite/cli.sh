@@ -77,6 +77,57 @@ PY'
 cc1 -fplugin-arg-escape-stats -c "$tmp/t.c" -o "$tmp/t.o"
 check "stats line" 'grep -q "escape: .*t.c: 2 functions, 1 allocation sites, 0 escaping, 1 stack promotion candidates, 1 warnings" "$tmp/out"'
 
+# A warning GCC gave is not repeated: with -O2 -Wall, GCC 12's
+# -Wdangling-pointer warns the store inlined from keep(); the plugin
+# would warn the call keep(&i) for the same store.  (GCC 11 has no
+# -Wdangling-pointer: there the plugin's warning is the only one.)
+cat > "$tmp/dp.c" <<'C'
+int *g;
+static void keep(int *p) { g = p; }
+void f(void) { int i = 0; keep(&i); g[0] = 1; }
+C
+cc1 -O2 -Wall -c "$tmp/dp.c" -o "$tmp/dp.o"
+if "$CC" -Wdangling-pointer -x c -c /dev/null -o /dev/null 2>/dev/null; then
+  check "GCC's -Wdangling-pointer through inlining is not repeated" \
+    'grep -q "Wdangling-pointer" "$tmp/out" && ! grep -q "escapes: stored" "$tmp/out"'
+else
+  check "without -Wdangling-pointer (GCC 11) the plugin warns" \
+    'grep -q "escapes: stored in a global by .keep." "$tmp/out"'
+fi
+cc1 -O2 -Wall -fno-inline -c "$tmp/dp.c" -o "$tmp/dp.o"
+check "not inlined, GCC is silent and the plugin warns" \
+  '! grep -q "Wdangling-pointer" "$tmp/out" && grep -q "escapes: stored in a global by .keep." "$tmp/out"'
+
+# LTO: the plugin loads in every program of an -flto build.  It reports
+# in the compile step (cc1); lto1, run at the link, registers nothing and
+# prints nothing.
+cat > "$tmp/lto-main.c" <<'C'
+int *keep(int *p);
+int *last;
+int main(void) { int i = 1; last = &i; return *keep(&i) - 1; }
+C
+cat > "$tmp/lto-keep.c" <<'C'
+int *keep(int *p) { return p; }
+C
+cc1 -O2 -flto -c "$tmp/lto-main.c" -o "$tmp/lto-main.o"
+check "-flto compile step analyses (cc1)" '[ "$(rc)" = 0 ] && grep -q "warning: address of local variable .i. escapes: stored in global .last." "$tmp/out"'
+cc1 -O2 -flto -c "$tmp/lto-keep.c" -o "$tmp/lto-keep.o"
+cc1 -O2 -flto -fplugin-arg-escape-m=2 "$tmp/lto-main.o" "$tmp/lto-keep.o" -o "$tmp/lto-prog"
+check "-flto link step loads the plugin in lto1 and is silent" '[ "$(rc)" = 0 ] && [ ! -s "$tmp/out" ] && "$tmp/lto-prog"'
+cc1 -O2 -flto -flto-partition=none -fplugin-arg-escape-m=2 "$tmp/lto-main.o" "$tmp/lto-keep.o" -o "$tmp/lto-prog"
+check "-flto-partition=none link is silent too" '[ "$(rc)" = 0 ] && [ ! -s "$tmp/out" ]'
+
+# C++: cc1plus loads the plugin, says once that only C is analysed, and
+# the object code is unchanged.
+cxx=${CXX:-${CC/gcc/g++}}
+if command -v "$cxx" >/dev/null; then
+  printf '#include <vector>\nint *g;\nvoid f() { int i = 0; g = &i; std::vector<int> v(3); }\n' > "$tmp/t.cc"
+  "$cxx" -fplugin="$PLUGIN" -fplugin-arg-escape-m=2 -O2 -frandom-seed=1 -c "$tmp/t.cc" -o "$tmp/pp.o" > "$tmp/out" 2>&1
+  check "C++: one note, nothing else" '[ "$(wc -l < "$tmp/out")" = 1 ] && grep -q "note: .escape. plugin analyses C only; nothing is reported for GNU C++" "$tmp/out"'
+  "$cxx" -O2 -frandom-seed=1 -c "$tmp/t.cc" -o "$tmp/p0.o" 2>/dev/null
+  check "C++: object unchanged" 'cmp -s "$tmp/p0.o" "$tmp/pp.o"'
+fi
+
 # object code is unchanged
 for o in -O0 -O2; do
   "$CC" $o -frandom-seed=1 -c "$tmp/t.c" -o "$tmp/a.o" 2>/dev/null
