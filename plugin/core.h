@@ -76,6 +76,8 @@ struct esc_loc {
   const char *reason;        /* forced reason, or why it escapes */
   struct esc_step *path;     /* -m=2: how it escapes, root last */
   unsigned npath;
+  struct esc_step *def_path; /* m=2 or sarif=: the warning's flow to its sink */
+  unsigned def_npath;
   esc_loc_id def_root;       /* result or global its address reaches */
   esc_pos def_pos;           /* the statement storing it there */
   uint8_t def_why;

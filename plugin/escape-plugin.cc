@@ -138,6 +138,13 @@ plugin_init(struct plugin_name_args *plugin, struct plugin_gcc_version *version)
     return 0;
   }
 
+  /* An unwritable log is said now, not after the whole analysis.  */
+  if (cfg.sarif && !esc_sarif_check(cfg.sarif)) {
+    error("%qs plugin: cannot write SARIF log %qs: %m", name, cfg.sarif);
+    esc_config_release(&cfg);
+    return 0;
+  }
+
   escape_unit = esc_unit_new(&cfg);
   esc_config_release(&cfg);
 

@@ -479,7 +479,12 @@ bool esc_sarif_add(struct esc_sarif *s, const struct esc_sarif_result *r);
 unsigned esc_sarif_count(const struct esc_sarif *s);
 /* Index of rule ID, or -1.  */
 int esc_sarif_rule(const char *id);
-/* Write the log for SOURCE (the unit's main file) to PATH.  */
+/* Can the log PATH be written (PATH.d created, its lock taken)?  False
+   with errno set.  Called at plugin init, before any analysis.  */
+bool esc_sarif_check(const char *path);
+/* Write the results of SOURCE (the unit's main file) as its fragment in
+   PATH.d/ and rewrite PATH from every fragment there: one log per build
+   (sarif.c).  False with errno set on failure.  */
 bool esc_sarif_write(const struct esc_sarif *s, const char *path,
                      const char *version, const char *source);
 void esc_sarif_free(struct esc_sarif *s);

@@ -105,8 +105,10 @@ static void var_verdicts(struct esc_unit *u, struct esc_loc *l,
     v.pos = l->def_pos ? l->def_pos : l->loop_read_pos ? l->loop_read_pos : l->pos;
     v.reason = (l->flags & LF_DEFINITE) ? warn_reason(u, l)
                : esc_intern(u, "read after its loop iteration ended");
-    v.steps = NULL;
-    v.nsteps = 0;
+    v.steps = (l->flags & LF_DEFINITE) ? l->def_path : NULL;
+    v.nsteps = (l->flags & LF_DEFINITE) ? l->def_npath : 0;
+    if (v.steps)
+      l->def_path = NULL;       /* the verdict's now */
     u->stats.warnings++;
     esc_emit_verdict(u, &v);
   }

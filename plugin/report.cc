@@ -155,7 +155,8 @@ emit(const esc_verdict &v, const char *rule, bool warn, location_t loc,
   if (decl_text)
     inform(decl, "%s", decl_text);
 
-  const bool explain = m >= 2 && !warn;
+  const bool explain = m >= 2 || (warn && sarif);
+  const bool print = m >= 2 && !warn;   /* a warning's flow: in the log */
   unsigned nflow = explain ? v.nsteps + (v.reason && !v.nsteps) : 0;
   auto_vec<esc_sarif_location> flow;
   auto_vec<char *> texts;
@@ -177,7 +178,8 @@ emit(const esc_verdict &v, const char *rule, bool warn, location_t loc,
     expanded_location x = expand_location(s.pos);
     snprintf(note, sizeof note, "flow: %s = %s: from %s (%s) at %s:%d:%d", s.dst,
              expr, from, kind, x.file ? x.file : "<unknown>", x.line, x.column);
-    inform(loc, "%s", note);
+    if (print)
+      inform(loc, "%s", note);
     if (sarif) {
       char *t = xstrdup(note);
       texts.safe_push(t);

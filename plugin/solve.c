@@ -267,6 +267,12 @@ static void mark_definite(struct esc_unit *u, esc_loc_id id, esc_loc_id sink)
     cur = dst;
   }
   l->def_root = cur;
+  if (u->cfg.m >= 2 || u->cfg.sarif) {   /* the warning's own flow */
+    free(l->def_path);
+    l->def_path = collect_path(u, id, &l->def_npath);
+    if (l->def_npath > 1)
+      l->def_npath--;           /* the step into the sink says nothing */
+  }
   if (last) {
     l->def_pos = last->pos;
     l->def_why = last->why;
