@@ -19,6 +19,8 @@ struct esc_unit *esc_unit_new(const struct esc_config *cfg)
   u->cfg.functions = esc_strdup(cfg->functions);
   u->cfg.files = esc_strdup(cfg->files);
   u->cfg.sarif = esc_strdup(cfg->sarif);
+  u->cfg.errors = esc_strdup(cfg->errors);
+  u->cfg.ignores = esc_strdup(cfg->ignores);
   u->strings = esc_intern_new();
   return u;
 }

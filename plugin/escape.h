@@ -137,6 +137,8 @@ struct esc_config {
   char *functions;           /* functions=NAME,...: report only these */
   char *files;               /* files=PATTERN,...: report only these */
   char *sarif;               /* sarif=FILE: write a SARIF 2.1.0 log */
+  char *errors;              /* error=KIND,...: these kinds as errors */
+  char *ignores;             /* ignore=KIND,...: these kinds not at all */
   bool help, version;        /* print and do nothing else */
 };
 
@@ -148,6 +150,11 @@ void esc_config_init(struct esc_config *cfg);
    the argument into ERR (of size ERRLEN).  */
 bool esc_config_set(struct esc_config *cfg, const char *key,
                     const char *value, char *err, size_t errlen);
+
+/* Is the verdict kind of rule RULE_ID ("escape/dangling-address") in
+   LIST, a comma-separated list of kind names with or without "escape/"
+   ("dangling-address,escape/leaking-param")?  NULL: no.  */
+bool esc_kind_listed(const char *list, const char *rule_id);
 
 /* Is NAME in the comma-separated LIST (NULL: everything is)?  With GLOB,
    list entries are shell patterns (fnmatch).  */
@@ -464,6 +471,7 @@ struct esc_sarif_location {
 };
 struct esc_sarif_result {
   const char *rule;          /* "escape/dangling-address", ... */
+  const char *level;         /* NULL: the rule's; "error" for error=KIND */
   const char *message;
   struct esc_sarif_location where;
   const struct esc_sarif_location *related;   /* "declared here" */

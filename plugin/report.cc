@@ -138,6 +138,26 @@ sarif_location(esc_sarif_location &out, location_t loc, const char *msg)
   out.message = msg;
 }
 
+/* The name shown after a warning of ours, in GCC's bracket style:
+   "[escape/dangling-address]" (the verdict kind, the SARIF rule id; no
+   -W option, a plugin cannot add one).  GCC asks the diagnostic
+   context's option_name hook for the text; ours answers for the
+   diagnostic being given by emit and defers to GCC's otherwise.  */
+const char *giving_kind;
+char *(*gcc_option_name)(diagnostic_context *, int, diagnostic_t, diagnostic_t);
+
+char *
+kind_option_name(diagnostic_context *dc, int option, diagnostic_t orig,
+                 diagnostic_t kind)
+{
+  if (giving_kind && option == 0 && (kind == DK_WARNING || kind == DK_ERROR)) {
+    if (orig == DK_WARNING && kind == DK_ERROR)   /* -Werror */
+      return concat(giving_kind, ", -Werror", NULL);
+    return xstrdup(giving_kind);
+  }
+  return gcc_option_name ? gcc_option_name(dc, option, orig, kind) : NULL;
+}
+
 /* One verdict as the user sees it: the diagnostic, the "declared here"
    note, and at -m=2 the flow, one note per step (Go's "flow: ~r0 = &i:
    from &i (address-of) at t.c:6:9"); the same goes into the SARIF log.  */
@@ -145,13 +165,25 @@ void
 emit(const esc_verdict &v, const char *rule, bool warn, location_t loc,
      const char *text, location_t decl, const char *decl_text, int m)
 {
-  if (warn) {
-    if (!warning_at(loc, 0, "%s", text))
+  const esc_config *cfg = esc_unit_config(escape_unit);
+  if (esc_kind_listed(cfg->ignores, rule))
+    return;                     /* ignore=KIND */
+  const bool as_error = esc_kind_listed(cfg->errors, rule);
+  giving_kind = rule;
+  if (as_error) {               /* error=KIND */
+    error_at(loc, "%s", text);
+    if (warn)
+      warnings_given++;
+  } else if (warn) {
+    bool given = warning_at(loc, 0, "%s", text);
+    giving_kind = NULL;
+    if (!given)
       return;
     warnings_given++;
   } else {
     inform(loc, "%s", text);
   }
+  giving_kind = NULL;
   if (decl_text)
     inform(decl, "%s", decl_text);
 
@@ -192,6 +224,7 @@ emit(const esc_verdict &v, const char *rule, bool warn, location_t loc,
     esc_sarif_result r = {};
     esc_sarif_location related;
     r.rule = rule;
+    r.level = as_error ? "error" : NULL;
     r.message = text;
     sarif_location(r.where, loc, NULL);
     if (decl_text) {
@@ -288,6 +321,8 @@ escape_watch_gcc_diagnostics(void)
 {
   previous_starter = diagnostic_starter(global_dc);
   diagnostic_starter(global_dc) = watch_starter;
+  gcc_option_name = global_dc->option_name;
+  global_dc->option_name = kind_option_name;
 }
 
 void

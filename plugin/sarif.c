@@ -110,7 +110,7 @@ bool esc_sarif_add(struct esc_sarif *s, const struct esc_sarif_result *r)
   if (s->count++)
     esc_sb_putc(b, ',');
   esc_sb_printf(b, "{\"ruleId\":\"%s\",\"ruleIndex\":%d,\"level\":\"%s\",\"message\":{\"text\":",
-                esc_rules[rule].id, rule, esc_rules[rule].level);
+                esc_rules[rule].id, rule, r->level ? r->level : esc_rules[rule].level);
   json_string(b, r->message);
   esc_sb_puts(b, "},\"locations\":[");
   json_location(b, &r->where);

@@ -23,14 +23,14 @@ rc() { cat "$tmp/rc"; }
 # help and version
 cc1 -fplugin-arg-escape-help -c "$tmp/t.c" -o "$tmp/t.o"
 check "help exits 0" '[ "$(rc)" = 0 ]'
-for key in m m=2 max-stack= max-var= alloc= free= functions= files= sarif= stats dump help version; do
+for key in m m=2 max-stack= max-var= alloc= free= functions= files= sarif= error= ignore= stats dump help version; do
   check "help lists $key" 'grep -q -- "  $key" "$tmp/out"'
 done
 cc1 -fplugin-arg-escape-version -c "$tmp/t.c" -o "$tmp/t.o"
 check "version" 'grep -Eq "^escape [0-9]+\.[0-9]+\.[0-9]+ \(built for GCC [0-9.]+\)" "$tmp/out"'
 
 # bad arguments: non-zero exit, exactly one line, naming the argument
-for arg in m=x m=3 max-stack=-1 max-stack=abc max-var=1x frobnicate stats=1 alloc= alloc=1x free=a,,b functions=1f files=,x sarif=; do
+for arg in m=x m=3 max-stack=-1 max-stack=abc max-var=1x frobnicate stats=1 alloc= alloc=1x free=a,,b functions=1f files=,x sarif= error=foo ignore= ignore=leaking-param,,moved-to-heap error=escape/; do
   cc1 -fplugin-arg-escape-$arg -c "$tmp/t.c" -o "$tmp/t.o"
   key=${arg%%=*}
   check "bad '$arg' fails" '[ "$(rc)" != 0 ]'
@@ -55,6 +55,24 @@ cc1 -Werror -c "$tmp/t.c" -o "$tmp/t.o"
 check "-Werror makes the warning an error" '[ "$(rc)" != 0 ] && grep -q "error: address of local variable .i. escapes" "$tmp/out"'
 cc1 -w -c "$tmp/t.c" -o "$tmp/t.o"
 check "-w silences" '[ "$(rc)" = 0 ] && ! grep -q "escapes" "$tmp/out"'
+
+# Each warning kind has a stable name, shown as GCC shows an option
+# ([escape/dangling-address]; not under -fdiagnostics-plain-output), in
+# JSON's "option"; error=KIND makes that kind errors, ignore=KIND silences
+# it, and GCC's own warnings are left as they are.
+printf 'int *g;\nvoid f(void) { int unused; int i = 0; g = &i; }\n' > "$tmp/k.c"
+cc1 -Wunused-variable -c "$tmp/k.c" -o "$tmp/k.o"
+check "a warning shows its kind's name" 'grep -q "warning: address of local variable .i. escapes: stored in global .g. \[escape/dangling-address\]$" "$tmp/out"'
+cc1 -Wunused-variable -Werror -c "$tmp/k.c" -o "$tmp/k.o"
+check "-Werror: the name and -Werror" 'grep -q "error: address of local variable .i. escapes: stored in global .g. \[escape/dangling-address, -Werror\]$" "$tmp/out"'
+cc1 -Wunused-variable -fplugin-arg-escape-error=dangling-address -c "$tmp/k.c" -o "$tmp/k.o"
+check "error=dangling-address: an error, GCC's warnings stay warnings" '[ "$(rc)" != 0 ] && grep -q "error: address of local variable .i. escapes: stored in global .g. \[escape/dangling-address\]$" "$tmp/out" && grep -q "warning: unused variable .unused. \[-Wunused-variable\]" "$tmp/out"'
+cc1 -Werror=unused-variable -fplugin-arg-escape-ignore=escape/dangling-address -c "$tmp/k.c" -o "$tmp/k.o"
+check "ignore=escape/dangling-address silences it, GCC's -Werror= stays" '[ "$(rc)" != 0 ] && ! grep -q "escapes" "$tmp/out" && grep -q "error: unused variable" "$tmp/out"'
+cc1 -fplugin-arg-escape-m -fplugin-arg-escape-ignore=leaking-param,does-not-escape -c "$tmp/t.c" -o "$tmp/t.o"
+check "ignore= notes: -m shows only the rest" '! grep -q "leaking param\|does not escape$" "$tmp/out" && grep -q "moved to heap: i" "$tmp/out"'
+cc1 -fdiagnostics-format=json -c "$tmp/k.c" -o "$tmp/k.o"
+check "json: the kind's name is the warning's option" 'grep -q "\"option\": \"escape/dangling-address\"" "$tmp/out"'
 
 # JSON diagnostics carry the verdicts
 cc1 -fdiagnostics-format=json -fplugin-arg-escape-m -c "$tmp/t.c" -o "$tmp/t.o"
