@@ -57,9 +57,12 @@ void esc_unit_free(struct esc_unit *u)
     free_func(u->funcs[i]);
   free(u->funcs);
   free(u->waiting);
-  for (uint32_t i = 0; i < u->sums_cap; i++)
+  for (uint32_t i = 0; i < u->sums_cap; i++) {
     free(u->sums[i].tags);
+    free(u->sums[i].globals);
+  }
   free(u->sums);
+  free(u->callees);
   for (size_t i = 0; i < u->nverdicts; i++)
     free((void *)u->verdicts[i].steps);
   free(u->verdicts);

@@ -369,10 +369,11 @@ enum esc_verdict_kind {
 
 /* One step of a flow path, Go's "flow: dst = &src" with its edge.  */
 struct esc_step {
-  const char *dst, *src;
+  const char *dst, *src;     /* user names; temporaries collapsed */
   int derefs;
   enum esc_why why;
   esc_pos pos;
+  const char *callee;        /* a call step: the function called, or NULL */
 };
 
 struct esc_verdict {

@@ -114,15 +114,27 @@ compare_verdicts(const void *pa, const void *pb)
   return a->v->seq < b->v->seq ? -1 : a->v->seq > b->v->seq;
 }
 
+/* A verdict on a variable captured by a nested function is a verdict on
+   the frame object GCC keeps it in (FRAME.0): its steps name the
+   variable instead (report sets these around emit).  */
+const char *frame_name, *captured_name;
+
+const char *
+source_name(const char *name)
+{
+  return frame_name && name && strcmp(name, frame_name) == 0 ? captured_name : name;
+}
+
 /* "&i", "i", "*p": a flow step's source as Go prints it.  */
 void
 step_expr(char *buf, size_t len, const esc_step &s)
 {
+  const char *src = source_name(s.src);
   if (s.derefs < 0)
-    snprintf(buf, len, "&%s", s.src);
+    snprintf(buf, len, "&%s", src);
   else {
     int n = s.derefs > 8 ? 8 : s.derefs;
-    snprintf(buf, len, "%.*s%s", n, "********", s.src);
+    snprintf(buf, len, "%.*s%s", n, "********", src);
   }
 }
 
@@ -189,26 +201,31 @@ emit(const esc_verdict &v, const char *rule, bool warn, location_t loc,
 
   const bool explain = m >= 2 || (warn && sarif);
   const bool print = m >= 2 && !warn;   /* a warning's flow: in the log */
-  unsigned nflow = explain ? v.nsteps + (v.reason && !v.nsteps) : 0;
+  unsigned nflow = explain ? v.nsteps + (v.reason && !v.nsteps && !warn) : 0;
   auto_vec<esc_sarif_location> flow;
   auto_vec<char *> texts;
   for (unsigned i = 0; i < nflow; i++) {
-    char expr[320], note[900];
+    char expr[320], note[1400];
     esc_step s;
     if (i < v.nsteps)
       s = v.steps[i];
     else {            /* escapes for a reason of its own: Go's "(too large for stack)" */
       char storage[300];
       snprintf(storage, sizeof storage, "{storage for %s}", v.name);
-      s = {"{heap}", v.name, -1, ESC_WHY_ALLOC, (esc_pos)v.pos};
-      step_expr(expr, sizeof expr, {s.dst, storage, -1, s.why, s.pos});
+      s = {"{heap}", v.name, -1, ESC_WHY_ALLOC, (esc_pos)v.pos, NULL};
+      step_expr(expr, sizeof expr, {s.dst, storage, -1, s.why, s.pos, NULL});
     }
     if (i < v.nsteps)
       step_expr(expr, sizeof expr, s);
+    char kind_buf[300];
     const char *kind = i < v.nsteps ? esc_why_name(s.why) : v.reason;
+    if (i < v.nsteps && s.callee) {   /* "(leaking call parameter of 'keep')" */
+      snprintf(kind_buf, sizeof kind_buf, "%s of '%s'", kind, s.callee);
+      kind = kind_buf;
+    }
     const char *from = i < v.nsteps ? expr : v.name;
     expanded_location x = expand_location(s.pos);
-    snprintf(note, sizeof note, "flow: %s = %s: from %s (%s) at %s:%d:%d", s.dst,
+    snprintf(note, sizeof note, "flow: %s = %s: from %s (%s) at %s:%d:%d", source_name(s.dst),
              expr, from, kind, x.file ? x.file : "<unknown>", x.line, x.column);
     if (print)
       inform(loc, "%s", note);
@@ -274,6 +291,8 @@ report(const esc_verdict &v, int m)
     for (tree var : vars) {
       const char *name = var ? IDENTIFIER_POINTER(DECL_NAME(var)) : v.name;
       location_t decl = var ? DECL_SOURCE_LOCATION(var) : v.decl_pos;
+      frame_name = var ? v.name : NULL;
+      captured_name = name;
       esc_verdict_text(&v, name, text, sizeof text);
       if (v.kind == ESC_V_WARN_ADDR) {
         snprintf(decl_text, sizeof decl_text, "'%s' declared here", name);
@@ -282,6 +301,7 @@ report(const esc_verdict &v, int m)
         emit(v, rule, false, decl, text, 0, NULL, m);
       }
     }
+    frame_name = captured_name = NULL;
     return;
   }
   case ESC_V_CANDIDATE:

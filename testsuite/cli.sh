@@ -110,11 +110,11 @@ if "$CC" -Wdangling-pointer -x c -c /dev/null -o /dev/null 2>/dev/null; then
     'grep -q "Wdangling-pointer" "$tmp/out" && ! grep -q "escapes: stored" "$tmp/out"'
 else
   check "without -Wdangling-pointer (GCC 11) the plugin warns" \
-    'grep -q "escapes: stored in a global by .keep." "$tmp/out"'
+    'grep -q "escapes: stored in global .g. by .keep." "$tmp/out"'
 fi
 cc1 -O2 -Wall -fno-inline -c "$tmp/dp.c" -o "$tmp/dp.o"
 check "not inlined, GCC is silent and the plugin warns" \
-  '! grep -q "Wdangling-pointer" "$tmp/out" && grep -q "escapes: stored in a global by .keep." "$tmp/out"'
+  '! grep -q "Wdangling-pointer" "$tmp/out" && grep -q "escapes: stored in global .g. by .keep." "$tmp/out"'
 
 # LTO: the plugin loads in every program of an -flto build.  It reports
 # in the compile step (cc1); lto1, run at the link, registers nothing and
