@@ -1,6 +1,7 @@
 /* report.cc - turn the core's verdicts into GCC diagnostics, in source
    order, one per site and verdict, after the whole unit is solved.  */
 #include "adapter.h"
+#include "tree-diagnostic.h"
 
 namespace {
 
@@ -170,6 +171,36 @@ kind_option_name(diagnostic_context *dc, int option, diagnostic_t orig,
   return gcc_option_name ? gcc_option_name(dc, option, orig, kind) : NULL;
 }
 
+/* TEXT as a GCC diagnostic format: the core quotes names with '...';
+   GCC's %< and %> quote as the locale says (U+2018/U+2019 under UTF-8,
+   ' in the C locale), like GCC's own diagnostics.  '%' is escaped.  */
+struct quoted {
+  char *fmt;
+  explicit quoted(const char *text)
+  {
+    unsigned nq = 0;
+    for (const char *p = text; *p; p++)
+      nq += *p == '\'';
+    fmt = XNEWVEC(char, 2 * strlen(text) + 1);
+    char *o = fmt;
+    bool open = false;
+    for (const char *p = text; *p; p++) {
+      if (*p == '%') {
+        *o++ = '%';
+        *o++ = '%';
+      } else if (*p == '\'' && nq % 2 == 0) {   /* balanced: pairs */
+        *o++ = '%';
+        *o++ = open ? '>' : '<';
+        open = !open;
+      } else {
+        *o++ = *p;
+      }
+    }
+    *o = 0;
+  }
+  ~quoted() { XDELETEVEC(fmt); }
+};
+
 /* One verdict as the user sees it: the diagnostic, the "declared here"
    note, and at -m=2 the flow, one note per step (Go's "flow: ~r0 = &i:
    from &i (address-of) at t.c:6:9"); the same goes into the SARIF log.  */
@@ -183,21 +214,21 @@ emit(const esc_verdict &v, const char *rule, bool warn, location_t loc,
   const bool as_error = esc_kind_listed(cfg->errors, rule);
   giving_kind = rule;
   if (as_error) {               /* error=KIND */
-    error_at(loc, "%s", text);
+    error_at(loc, quoted(text).fmt);
     if (warn)
       warnings_given++;
   } else if (warn) {
-    bool given = warning_at(loc, 0, "%s", text);
+    bool given = warning_at(loc, 0, quoted(text).fmt);
     giving_kind = NULL;
     if (!given)
       return;
     warnings_given++;
   } else {
-    inform(loc, "%s", text);
+    inform(loc, quoted(text).fmt);
   }
   giving_kind = NULL;
   if (decl_text)
-    inform(decl, "%s", decl_text);
+    inform(decl, quoted(decl_text).fmt);
 
   const bool explain = m >= 2 || (warn && sarif);
   const bool print = m >= 2 && !warn;   /* a warning's flow: in the log */
@@ -227,8 +258,15 @@ emit(const esc_verdict &v, const char *rule, bool warn, location_t loc,
     expanded_location x = expand_location(s.pos);
     snprintf(note, sizeof note, "flow: %s = %s: from %s (%s) at %s:%d:%d", source_name(s.dst),
              expr, from, kind, x.file ? x.file : "<unknown>", x.line, x.column);
-    if (print)
-      inform(loc, "%s", note);
+    if (print) {
+      /* A step is one line, as Go's: the caret and the source line
+         would repeat the verdict's own (the step says where it is) and
+         were most of -m=2's output and of its cost.  */
+      const bool caret = global_dc->show_caret;
+      global_dc->show_caret = false;
+      inform(loc, quoted(note).fmt);
+      global_dc->show_caret = caret;
+    }
     if (sarif) {
       char *t = xstrdup(note);
       texts.safe_push(t);
@@ -381,6 +419,9 @@ escape_report_unit(void)
     sarif = NULL;
   }
   if (cfg->stats) {
+    /* The unit's line, not "At top level:" after the last function's
+       diagnostics: the context GCC printed last is no function now.  */
+    diagnostic_set_last_function(global_dc, (diagnostic_info *)NULL);
     esc_stats st;
     esc_unit_stats(escape_unit, &st);
     st.warnings = warnings_given;     /* those GCC had not given already */

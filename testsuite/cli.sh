@@ -146,6 +146,24 @@ if command -v "$cxx" >/dev/null; then
   check "C++: object unchanged" 'cmp -s "$tmp/p0.o" "$tmp/pp.o"'
 fi
 
+# the stats line is the unit's: not under an "At top level:" heading
+check "stats line not after 'At top level:'" '! grep -q "At top level" "$tmp/out"'
+
+# names are quoted as the locale says, like GCC's own: U+2018/U+2019
+# under UTF-8 (the tests run with LC_ALL=C: ASCII)
+if locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$'; then
+  LC_ALL=C.UTF-8 "$CC" -fplugin="$PLUGIN" -c "$tmp/t.c" -o "$tmp/t.o" > "$tmp/out" 2>&1
+  lq=$(printf '\342\200\230') rq=$(printf '\342\200\231')
+  check "UTF-8 locale: GCC's quotes" 'grep -q "address of local variable ${lq}i${rq} escapes: stored in global ${lq}g${rq}" "$tmp/out"'
+fi
+cc1 -c "$tmp/t.c" -o "$tmp/t.o"
+check "C locale: ASCII quotes" 'grep -q "address of local variable '"'"'i'"'"' escapes: stored in global '"'"'g'"'"'" "$tmp/out"'
+
+# the manual shows the plugin's version
+cc1 -fplugin-arg-escape-version -c "$tmp/t.c" -o "$tmp/t.o"
+v=$(sed -n "s/^escape \([0-9.]*\) .*/\1/p" "$tmp/out")
+check "docs/manual.md shows version $v" 'grep -q "^escape $v (built for GCC" "$root/docs/manual.md"'
+
 # object code is unchanged
 for o in -O0 -O2; do
   "$CC" $o -frandom-seed=1 -c "$tmp/t.c" -o "$tmp/a.o" 2>/dev/null
