@@ -10,8 +10,10 @@
 #                 (docs/peer.md)
 #   make install  escape.so into $(CC) -print-file-name=plugin (so that
 #                 -fplugin=escape works), docs and examples into
-#                 $(PREFIX)/share/doc/escape; DESTDIR and PREFIX honoured
-#   make uninstall
+#                 $(PREFIX)/share/doc/escape, the CI baseline script into
+#                 $(PREFIX)/bin/escape-baseline; DESTDIR and PREFIX honoured
+#   make uninstall  that GCC's escape.so; the shared files too unless
+#                 another GCC's escape.so is still installed
 #
 # make CC=gcc-11 ... targets another GCC (its own plugin directory).  The
 # default compiler builds plugin/escape.so; any other CC builds
@@ -36,7 +38,11 @@ DEPS       := scripts/ensure-deps.sh
 GCC_PLUGIN_DIR = $(shell $(CC) -print-file-name=plugin)
 
 PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
 DOCDIR  ?= $(PREFIX)/share/doc/escape
+# Which GCCs' plugin directories hold an installed escape.so: the docs and
+# escape-baseline are shared by them and removed with the last one.
+INSTALLED := $(DOCDIR)/installed-plugins
 # What `make install` puts under $(DOCDIR) (relative paths, kept as is so
 # README's links still work).
 DOC_FILES := README.md $(wildcard docs/*.md) $(wildcard examples/*.c)
@@ -144,19 +150,36 @@ demo: $(PLUGIN)
 install: $(PLUGIN)
 	install -d '$(DESTDIR)$(GCC_PLUGIN_DIR)'
 	install -m 0755 $(PLUGIN) '$(DESTDIR)$(GCC_PLUGIN_DIR)/escape.so'
+	install -d '$(DESTDIR)$(BINDIR)'
+	install -m 0755 scripts/escape-baseline '$(DESTDIR)$(BINDIR)/escape-baseline'
 	@set -e; for f in $(DOC_FILES); do \
 	  echo "install -m 0644 $$f '$(DESTDIR)$(DOCDIR)/$$f'"; \
 	  install -d "$(DESTDIR)$(DOCDIR)/$$(dirname $$f)"; \
 	  install -m 0644 $$f "$(DESTDIR)$(DOCDIR)/$$f"; \
 	done
+	@m='$(DESTDIR)$(INSTALLED)'; \
+	  { cat "$$m" 2>/dev/null; echo '$(GCC_PLUGIN_DIR)/escape.so'; } | sort -u > "$$m.new" && \
+	  mv -f "$$m.new" "$$m"
 
+# The shared files (docs, escape-baseline) stay while another GCC's
+# escape.so is installed (make CC=gcc-11 uninstall keeps gcc-12's docs).
 uninstall:
 	rm -f '$(DESTDIR)$(GCC_PLUGIN_DIR)/escape.so'
-	@for f in $(DOC_FILES); do rm -f "$(DESTDIR)$(DOCDIR)/$$f"; done
-	@for d in '$(DESTDIR)$(DOCDIR)/examples' '$(DESTDIR)$(DOCDIR)/docs' \
-	          '$(DESTDIR)$(DOCDIR)'; do \
-	  [ ! -d "$$d" ] || rmdir "$$d" || true; \
-	done
+	@m='$(DESTDIR)$(INSTALLED)'; others=; \
+	  if [ -f "$$m" ]; then \
+	    grep -vxF '$(GCC_PLUGIN_DIR)/escape.so' "$$m" > "$$m.new"; \
+	    while read -r p; do [ ! -f '$(DESTDIR)'"$$p" ] || others="$$others $$p"; done < "$$m.new"; \
+	    if [ -n "$$others" ]; then mv -f "$$m.new" "$$m"; else rm -f "$$m.new" "$$m"; fi; \
+	  fi; \
+	  if [ -n "$$others" ]; then \
+	    echo "docs and escape-baseline kept: still installed for$$others"; exit 0; \
+	  fi; \
+	  rm -f '$(DESTDIR)$(BINDIR)/escape-baseline'; \
+	  for f in $(DOC_FILES); do rm -f "$(DESTDIR)$(DOCDIR)/$$f"; done; \
+	  for d in '$(DESTDIR)$(DOCDIR)/examples' '$(DESTDIR)$(DOCDIR)/docs' \
+	           '$(DESTDIR)$(DOCDIR)'; do \
+	    [ ! -d "$$d" ] || rmdir "$$d" 2>/dev/null || true; \
+	  done
 
 # ---------------------------------------------------------------- tests
 UNIT_SRC := $(wildcard testsuite/unit/*.c)

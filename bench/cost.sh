@@ -2,9 +2,11 @@
 # make bench: compile-time and peak-memory cost of the escape plugin on
 # real code, measured side by side in one run: sqlite3.c (the amalgamation)
 # and the whole Lua 5.4 build, at -O0 and -O2, without the plugin, in
-# default mode and with m=2, alternating, REPS repetitions, medians.
+# default mode, with m and with m=2, alternating, REPS repetitions,
+# medians, and the bytes each mode prints.
 # Targets (issue 5): default mode at most +2% time at -O2, +5% at -O0,
-# +3% peak memory.
+# +3% peak memory; (issue 13) m at most +15% CPU, m=2 at most +30% CPU
+# and +10% peak memory.
 #
 #   env: CC (gcc), PLUGIN (absolute path, required), CORPUS_DIR
 #        (<repo>/corpus), REPS (5), OPTS (-O0,-O2)

@@ -9,6 +9,9 @@
 /* The unit being analysed (created in plugin_init).  */
 extern struct esc_unit *escape_unit;
 
+/* escape-plugin.cc: is this GCC program the C front end (cc1)?  */
+bool escape_front_end_is_c(void);
+
 /* The reader: read-stmt.cc reads a function into the unit.  */
 void escape_read_function(function *fun);
 /* erased-return.cc: PLUGIN_PRE_GENERICIZE of FNDECL; the end of the unit.  */

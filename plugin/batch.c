@@ -19,6 +19,8 @@ struct esc_unit *esc_unit_new(const struct esc_config *cfg)
   u->cfg.functions = esc_strdup(cfg->functions);
   u->cfg.files = esc_strdup(cfg->files);
   u->cfg.sarif = esc_strdup(cfg->sarif);
+  u->cfg.errors = esc_strdup(cfg->errors);
+  u->cfg.ignores = esc_strdup(cfg->ignores);
   u->strings = esc_intern_new();
   return u;
 }
@@ -55,9 +57,12 @@ void esc_unit_free(struct esc_unit *u)
     free_func(u->funcs[i]);
   free(u->funcs);
   free(u->waiting);
-  for (uint32_t i = 0; i < u->sums_cap; i++)
+  for (uint32_t i = 0; i < u->sums_cap; i++) {
     free(u->sums[i].tags);
+    free(u->sums[i].globals);
+  }
   free(u->sums);
+  free(u->callees);
   for (size_t i = 0; i < u->nverdicts; i++)
     free((void *)u->verdicts[i].steps);
   free(u->verdicts);

@@ -65,6 +65,21 @@ static esc_loc_id global_sink(struct esc_func *f, const char *callee,
   return g;
 }
 
+/* The callee's global sink G keeps the argument in global GLOBAL: say
+   which ("stored in global 'g_ctx' by 'ctx_init'").  */
+static void name_global(struct esc_func *f, esc_loc_id g, const char *callee,
+                        const char *global)
+{
+  struct esc_loc *l = esc_L(f->unit, g);
+  if (!l->reason || l->global_name == global)
+    return;                     /* a C global of this unit, or named */
+  struct esc_strbuf b = {0};
+  esc_sb_printf(&b, "stored in global '%s' by '%s'", global, callee);
+  l->reason = esc_intern(f->unit, b.s);
+  l->global_name = global;
+  esc_sb_free(&b);
+}
+
 /* Content of memory without pointers carries nothing (Go checks the
    element type the same way for copy): only a level-0 leak remains.  */
 static void drop_content(uint8_t *level)
@@ -79,7 +94,8 @@ static void drop_content(uint8_t *level)
    new one when MAY_ADD_LOCS, named after CALLEE with REASON.  */
 static void bind_tag(struct esc_func *f, const struct esc_pending_call *c,
                      const struct esc_arg *a, struct esc_tag tag,
-                     bool may_add_locs, const char *callee, const char *reason)
+                     bool may_add_locs, const char *callee, const char *reason,
+                     const char *global)
 {
   if (!a || a->loc == ESC_NONE)
     return;
@@ -100,6 +116,8 @@ static void bind_tag(struct esc_func *f, const struct esc_pending_call *c,
     esc_loc_id g = c->global;
     if (g == ESC_NONE && may_add_locs)
       g = global_sink(f, callee, reason, c->pos);
+    if (g != ESC_NONE && global)
+      name_global(f, g, callee, global);
     esc_flow(f, g != ESC_NONE ? g : f->heap, arg, tag.global,
              tag.fuzzy ? ESC_WHY_FIELD : why, c->pos);
   }
@@ -118,11 +136,12 @@ static void bind_summary(struct esc_func *f, const struct esc_pending_call *c,
       continue;
     }
     bind_tag(f, c, &c->args[i], s->tags[i], may_add_locs, s->name,
-             "stored in a global by '%s'");
+             "stored in a global by '%s'", s->globals ? s->globals[i] : NULL);
   }
   const struct esc_arg chain = {c->chain, 0, 0, NULL};
   bind_tag(f, c, &chain, c->chain != ESC_NONE ? s->tags[s->nparams] : none,
-           may_add_locs, s->name, "stored in a global by '%s'");
+           may_add_locs, s->name, "stored in a global by '%s'",
+           c->chain != ESC_NONE && s->globals ? s->globals[s->nparams] : NULL);
 }
 
 static void bind_model(struct esc_func *f, const struct esc_pending_call *c,
@@ -132,7 +151,7 @@ static void bind_model(struct esc_func *f, const struct esc_pending_call *c,
     struct esc_tag t = esc_model_tag(m, i);
     if (m->kind == ESC_MODEL_FREE && i == 0)
       esc_flow(f, f->freed, c->args[i].loc, 0, ESC_WHY_ASSIGN, c->pos);
-    bind_tag(f, c, &c->args[i], t, true, m->name, "retained by '%s'");
+    bind_tag(f, c, &c->args[i], t, true, m->name, "retained by '%s'", NULL);
   }
 }
 
@@ -275,6 +294,49 @@ static esc_loc_id call_model(struct esc_func *f, const struct esc_pending_call *
   return ESC_NONE;
 }
 
+static uint32_t pos_slot(esc_pos pos, uint32_t cap)
+{
+  return (uint32_t)(pos * 2654435761u) & (cap - 1);
+}
+
+const char *esc_callee_at(const struct esc_unit *u, esc_pos pos)
+{
+  if (!u->callees_cap || !pos)
+    return NULL;
+  for (uint32_t j = pos_slot(pos, u->callees_cap);; j = (j + 1) & (u->callees_cap - 1)) {
+    if (u->callees[j].pos == pos)
+      return u->callees[j].name;
+    if (!u->callees[j].pos)
+      return NULL;
+  }
+}
+
+void esc_note_callee(struct esc_unit *u, esc_pos pos, const char *name)
+{
+  if (!pos || !name)
+    return;
+  if (2 * (u->ncallees + 1) > u->callees_cap) {
+    uint32_t cap = u->callees_cap ? 2 * u->callees_cap : 64;
+    struct esc_callee_at *t = esc_xcalloc(cap, sizeof *t);
+    for (uint32_t i = 0; i < u->callees_cap; i++)
+      if (u->callees[i].pos) {
+        uint32_t j = pos_slot(u->callees[i].pos, cap);
+        while (t[j].pos)
+          j = (j + 1) & (cap - 1);
+        t[j] = u->callees[i];
+      }
+    free(u->callees);
+    u->callees = t;
+    u->callees_cap = cap;
+  }
+  uint32_t j = pos_slot(pos, u->callees_cap);
+  while (u->callees[j].pos && u->callees[j].pos != pos)
+    j = (j + 1) & (u->callees_cap - 1);
+  if (!u->callees[j].pos)
+    u->ncallees++;
+  u->callees[j] = (struct esc_callee_at){pos, name};  /* the last call there */
+}
+
 esc_loc_id esc_call(struct esc_func *f, const struct esc_call *c)
 {
   struct esc_unit *u = f->unit;
@@ -287,6 +349,8 @@ esc_loc_id esc_call(struct esc_func *f, const struct esc_call *c)
   };
   const struct esc_model *m = NULL;
   const bool has_body = c->flags & ESC_CALL_HAS_BODY;
+  if ((u->cfg.m >= 2 || u->cfg.sarif) && !(c->flags & ESC_CALL_INDIRECT))
+    esc_note_callee(u, c->pos, pc.callee);
 
   if (c->callee && !(c->flags & ESC_CALL_INDIRECT)) {
     bool user;

@@ -28,6 +28,16 @@
 #include "tree-pretty-print.h"
 #include "c-family/c-pragma.h"
 
+/* The C front end's pragma functions live in cc1 and cc1plus only: lto1
+   (and any other GCC program a build with -flto runs) has no such symbol,
+   and a plugin that referenced them strongly could not be loaded there.
+   Weak references resolve to null where they are missing; the plugin only
+   calls them from the C front ends (escape_front_end_is_c).  */
+extern enum cpp_ttype pragma_lex(tree *, location_t *loc) __attribute__((weak));
+extern void c_register_pragma(const char *space, const char *name,
+                              pragma_handler_1arg handler)
+    __attribute__((weak));
+
 #if BUILDING_GCC_MAJOR < 11
 #error "escape needs GCC 11 or newer"
 #endif

@@ -74,8 +74,12 @@ struct esc_loc {
 
   /* results */
   const char *reason;        /* forced reason, or why it escapes */
+  const char *global_name;   /* a parameter: the global it is kept in; a
+                                callee's global sink: the callee's */
   struct esc_step *path;     /* -m=2: how it escapes, root last */
   unsigned npath;
+  struct esc_step *def_path; /* m=2 or sarif=: the warning's flow to its sink */
+  unsigned def_npath;
   esc_loc_id def_root;       /* result or global its address reaches */
   esc_pos def_pos;           /* the statement storing it there */
   uint8_t def_why;
@@ -118,6 +122,11 @@ struct esc_pending_call {
   esc_pos pos;
 };
 
+/* The function called at POS (a call step of a flow), or NULL; and
+   record it (call.c).  */
+const char *esc_callee_at(const struct esc_unit *u, esc_pos pos);
+void esc_note_callee(struct esc_unit *u, esc_pos pos, const char *name);
+
 /* A function's summary: Go's parameter tags.  */
 struct esc_summary {
   uint32_t key;
@@ -128,6 +137,8 @@ struct esc_summary {
   unsigned nparams;
   struct esc_tag *tags;      /* nparams + 1 (static chain last); NULL
                                 while the function is not solved */
+  const char **globals;      /* nparams + 1: the global each parameter is
+                                kept in (tags[i].global), or NULL */
 };
 
 enum { FS_READING, FS_WAITING, FS_DONE };
@@ -158,6 +169,10 @@ struct esc_intern;
 
 struct esc_unit {
   struct esc_config cfg;
+  /* m=2 or sarif=: the function called at each call position, to name
+     it in flow steps (open addressing, pos 0 free) */
+  struct esc_callee_at { esc_pos pos; const char *name; } *callees;
+  uint32_t ncallees, callees_cap;
   struct esc_loc *locs;
   uint32_t nlocs, locs_cap;
   struct esc_func **funcs;   /* NULL once solved */

@@ -81,6 +81,15 @@ on_finish(void *, void *)
 
 } // namespace
 
+/* cc1's language is "GNU C" followed by the standard ("GNU C17", "GNU
+   C2X"); cc1plus's is "GNU C++14" and so on, lto1's "GNU GIMPLE".  */
+bool
+escape_front_end_is_c(void)
+{
+  const char *lang = lang_hooks.name;
+  return strncmp(lang, "GNU C", 5) == 0 && lang[5] != '+';
+}
+
 ESCAPE_EXPORT int
 plugin_init(struct plugin_name_args *plugin, struct plugin_gcc_version *version)
 {
@@ -115,6 +124,24 @@ plugin_init(struct plugin_name_args *plugin, struct plugin_gcc_version *version)
   if (cfg.version) {
     fprintf(stderr, "escape %s (built for GCC %s)\n", ESCAPE_VERSION,
             gcc_version.basever);
+    return 0;
+  }
+
+  /* The analysis reads C.  lto1 ("GNU GIMPLE") sees the functions again
+     after they were analysed in the compile step, where the report was
+     made, so it registers nothing; C++ is declined with one note.  */
+  if (!escape_front_end_is_c()) {
+    if (strcmp(lang_hooks.name, "GNU GIMPLE") != 0)
+      inform(UNKNOWN_LOCATION, "%qs plugin analyses C only; nothing is "
+             "reported for %s", name, lang_hooks.name);
+    esc_config_release(&cfg);
+    return 0;
+  }
+
+  /* An unwritable log is said now, not after the whole analysis.  */
+  if (cfg.sarif && !esc_sarif_check(cfg.sarif)) {
+    error("%qs plugin: cannot write SARIF log %qs: %m", name, cfg.sarif);
+    esc_config_release(&cfg);
     return 0;
   }
 

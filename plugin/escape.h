@@ -137,6 +137,8 @@ struct esc_config {
   char *functions;           /* functions=NAME,...: report only these */
   char *files;               /* files=PATTERN,...: report only these */
   char *sarif;               /* sarif=FILE: write a SARIF 2.1.0 log */
+  char *errors;              /* error=KIND,...: these kinds as errors */
+  char *ignores;             /* ignore=KIND,...: these kinds not at all */
   bool help, version;        /* print and do nothing else */
 };
 
@@ -148,6 +150,11 @@ void esc_config_init(struct esc_config *cfg);
    the argument into ERR (of size ERRLEN).  */
 bool esc_config_set(struct esc_config *cfg, const char *key,
                     const char *value, char *err, size_t errlen);
+
+/* Is the verdict kind of rule RULE_ID ("escape/dangling-address") in
+   LIST, a comma-separated list of kind names with or without "escape/"
+   ("dangling-address,escape/leaking-param")?  NULL: no.  */
+bool esc_kind_listed(const char *list, const char *rule_id);
 
 /* Is NAME in the comma-separated LIST (NULL: everything is)?  With GLOB,
    list entries are shell patterns (fnmatch).  */
@@ -362,10 +369,11 @@ enum esc_verdict_kind {
 
 /* One step of a flow path, Go's "flow: dst = &src" with its edge.  */
 struct esc_step {
-  const char *dst, *src;
+  const char *dst, *src;     /* user names; temporaries collapsed */
   int derefs;
   enum esc_why why;
   esc_pos pos;
+  const char *callee;        /* a call step: the function called, or NULL */
 };
 
 struct esc_verdict {
@@ -464,6 +472,7 @@ struct esc_sarif_location {
 };
 struct esc_sarif_result {
   const char *rule;          /* "escape/dangling-address", ... */
+  const char *level;         /* NULL: the rule's; "error" for error=KIND */
   const char *message;
   struct esc_sarif_location where;
   const struct esc_sarif_location *related;   /* "declared here" */
@@ -479,7 +488,12 @@ bool esc_sarif_add(struct esc_sarif *s, const struct esc_sarif_result *r);
 unsigned esc_sarif_count(const struct esc_sarif *s);
 /* Index of rule ID, or -1.  */
 int esc_sarif_rule(const char *id);
-/* Write the log for SOURCE (the unit's main file) to PATH.  */
+/* Can the log PATH be written (PATH.d created, its lock taken)?  False
+   with errno set.  Called at plugin init, before any analysis.  */
+bool esc_sarif_check(const char *path);
+/* Write the results of SOURCE (the unit's main file) as its fragment in
+   PATH.d/ and rewrite PATH from every fragment there: one log per build
+   (sarif.c).  False with errno set on failure.  */
 bool esc_sarif_write(const struct esc_sarif *s, const char *path,
                      const char *version, const char *source);
 void esc_sarif_free(struct esc_sarif *s);

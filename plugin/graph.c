@@ -116,10 +116,11 @@ void esc_loc_release(struct esc_loc *l)
 {
   free(l->edges);
   free(l->path);
+  free(l->def_path);
   free(l->leak_path[0]);
   free(l->leak_path[1]);
   l->edges = NULL;
-  l->path = l->leak_path[0] = l->leak_path[1] = NULL;
+  l->path = l->def_path = l->leak_path[0] = l->leak_path[1] = NULL;
   l->nedges = l->cap = 0;
 }
 

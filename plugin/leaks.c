@@ -105,8 +105,10 @@ static void var_verdicts(struct esc_unit *u, struct esc_loc *l,
     v.pos = l->def_pos ? l->def_pos : l->loop_read_pos ? l->loop_read_pos : l->pos;
     v.reason = (l->flags & LF_DEFINITE) ? warn_reason(u, l)
                : esc_intern(u, "read after its loop iteration ended");
-    v.steps = NULL;
-    v.nsteps = 0;
+    v.steps = (l->flags & LF_DEFINITE) ? l->def_path : NULL;
+    v.nsteps = (l->flags & LF_DEFINITE) ? l->def_npath : 0;
+    if (v.steps)
+      l->def_path = NULL;       /* the verdict's now */
     u->stats.warnings++;
     esc_emit_verdict(u, &v);
   }
@@ -230,10 +232,12 @@ void esc_func_summary(struct esc_unit *u, struct esc_func *f)
   s->func = -1;
   s->nparams = f->nparams;
   s->tags = esc_xcalloc(f->nparams + 1, sizeof *s->tags);
+  s->globals = esc_xcalloc(f->nparams + 1, sizeof *s->globals);
   for (unsigned i = 0; i <= f->nparams; i++) {
     esc_loc_id p = i < f->nparams ? f->params[i] : f->chain;
     s->tags[i] = p == ESC_NONE ? (struct esc_tag)ESC_TAG_NONE
                                : param_tag(esc_L(u, p));
+    s->globals[i] = p == ESC_NONE ? NULL : esc_L(u, p)->global_name;
   }
   esc_dump_summary(u, s);
 }

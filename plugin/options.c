@@ -21,6 +21,11 @@ const char esc_help_text[] =
   "  functions=F,... report only on these functions\n"
   "  files=GLOB,...  report only on files matching these patterns\n"
   "  sarif=FILE      also write the verdicts as a SARIF 2.1.0 log to FILE\n"
+  "                  (one log per build: FILE.d/ keeps each unit's part)\n"
+  "  error=KIND,...  give these kinds as errors (dangling-address, ...)\n"
+  "  ignore=KIND,... do not report these kinds (leaking-param, ...)\n"
+  "                  KIND: a rule id with or without 'escape/', as shown\n"
+  "                  in brackets after a warning ([escape/dangling-address])\n"
   "  stats           one summary line per translation unit\n"
   "  dump            write the pass dump file (FILE.c.NNNt.escape): each\n"
   "                  function's graph, the solver's decisions, the summaries;\n"
@@ -68,6 +73,9 @@ void esc_config_release(struct esc_config *cfg)
   free(cfg->functions);
   free(cfg->files);
   free(cfg->sarif);
+  free(cfg->errors);
+  free(cfg->ignores);
+  cfg->errors = cfg->ignores = NULL;
   cfg->allocators = cfg->deallocators = cfg->functions = cfg->files = NULL;
   cfg->sarif = NULL;
 }
@@ -110,6 +118,53 @@ static bool pattern_list(const char *s)
   return s && *s && !strstr(s, ",,") && s[0] != ',' && s[strlen(s) - 1] != ',';
 }
 
+/* The short name of rule ID: "dangling-address" for "escape/...".  */
+static const char *kind_name(const char *id)
+{
+  return strncmp(id, "escape/", 7) == 0 ? id + 7 : id;
+}
+
+/* Does the LEN bytes at ITEM name rule ID?  */
+static bool names_kind(const char *item, size_t len, const char *id)
+{
+  const char *k = kind_name(id);
+  if (len > 7 && strncmp(item, "escape/", 7) == 0) {
+    item += 7;
+    len -= 7;
+  }
+  return strlen(k) == len && strncmp(item, k, len) == 0;
+}
+
+bool esc_kind_listed(const char *list, const char *rule_id)
+{
+  for (const char *p = list; p && *p;) {
+    const char *e = strchr(p, ',');
+    size_t len = e ? (size_t)(e - p) : strlen(p);
+    if (names_kind(p, len, rule_id))
+      return true;
+    p = e ? e + 1 : NULL;
+  }
+  return false;
+}
+
+/* A comma-separated list of the verdict kinds of rules.c.  */
+static bool kind_list(const char *s)
+{
+  if (!pattern_list(s))
+    return false;
+  for (const char *p = s; p && *p;) {
+    const char *e = strchr(p, ',');
+    size_t len = e ? (size_t)(e - p) : strlen(p);
+    bool known = false;
+    for (unsigned i = 0; i < esc_nrules && !known; i++)
+      known = names_kind(p, len, esc_rules[i].id);
+    if (!known)
+      return false;
+    p = e ? e + 1 : NULL;
+  }
+  return true;
+}
+
 /* The arguments taking a list, appended to when given again.  */
 static const struct {
   const char *key;
@@ -125,6 +180,14 @@ static const struct {
    "function names separated by commas"},
   {"files", offsetof(struct esc_config, files), pattern_list,
    "file patterns separated by commas"},
+  {"error", offsetof(struct esc_config, errors), kind_list,
+   "kinds separated by commas: dangling-address, moved-to-heap, "
+   "escapes-to-heap, stack-promotion-candidate, leaking-param, "
+   "does-not-escape, nested-function"},
+  {"ignore", offsetof(struct esc_config, ignores), kind_list,
+   "kinds separated by commas: dangling-address, moved-to-heap, "
+   "escapes-to-heap, stack-promotion-candidate, leaking-param, "
+   "does-not-escape, nested-function"},
 };
 
 /* The arguments taking a number of bytes.  */

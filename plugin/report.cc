@@ -1,6 +1,7 @@
 /* report.cc - turn the core's verdicts into GCC diagnostics, in source
    order, one per site and verdict, after the whole unit is solved.  */
 #include "adapter.h"
+#include "tree-diagnostic.h"
 
 namespace {
 
@@ -25,6 +26,14 @@ cpu_seconds(void)
 diagnostic_starter_fn previous_starter;
 
 void
+remember_gcc_warning(location_t loc)
+{
+  expanded_location x = expand_location(loc);
+  if (x.file)
+    gcc_warned.safe_push({x.file, x.line});
+}
+
+void
 watch_starter(diagnostic_context *dc, diagnostic_info *di)
 {
   bool ours = di->option_index == OPT_Wreturn_local_addr;
@@ -32,9 +41,15 @@ watch_starter(diagnostic_context *dc, diagnostic_info *di)
   ours |= di->option_index == OPT_Wdangling_pointer_;
 #endif
   if (ours) {
-    expanded_location x = expand_location(diagnostic_location(di));
-    if (x.file)
-      gcc_warned.safe_push({x.file, x.line});
+    location_t loc = diagnostic_location(di);
+    remember_gcc_warning(loc);
+    /* After inlining GCC warns at the callee's store; the plugin warns at
+       the call that passes the address.  Each call site the warned
+       statement was inlined through counts as warned too.  */
+    for (tree b = LOCATION_BLOCK(loc); b && TREE_CODE(b) == BLOCK;
+         b = BLOCK_SUPERCONTEXT(b))
+      if (inlined_function_outer_scope_p(b))
+        remember_gcc_warning(BLOCK_SOURCE_LOCATION(b));
   }
   previous_starter(dc, di);
 }
@@ -100,15 +115,27 @@ compare_verdicts(const void *pa, const void *pb)
   return a->v->seq < b->v->seq ? -1 : a->v->seq > b->v->seq;
 }
 
+/* A verdict on a variable captured by a nested function is a verdict on
+   the frame object GCC keeps it in (FRAME.0): its steps name the
+   variable instead (report sets these around emit).  */
+const char *frame_name, *captured_name;
+
+const char *
+source_name(const char *name)
+{
+  return frame_name && name && strcmp(name, frame_name) == 0 ? captured_name : name;
+}
+
 /* "&i", "i", "*p": a flow step's source as Go prints it.  */
 void
 step_expr(char *buf, size_t len, const esc_step &s)
 {
+  const char *src = source_name(s.src);
   if (s.derefs < 0)
-    snprintf(buf, len, "&%s", s.src);
+    snprintf(buf, len, "&%s", src);
   else {
     int n = s.derefs > 8 ? 8 : s.derefs;
-    snprintf(buf, len, "%.*s%s", n, "********", s.src);
+    snprintf(buf, len, "%.*s%s", n, "********", src);
   }
 }
 
@@ -124,6 +151,56 @@ sarif_location(esc_sarif_location &out, location_t loc, const char *msg)
   out.message = msg;
 }
 
+/* The name shown after a warning of ours, in GCC's bracket style:
+   "[escape/dangling-address]" (the verdict kind, the SARIF rule id; no
+   -W option, a plugin cannot add one).  GCC asks the diagnostic
+   context's option_name hook for the text; ours answers for the
+   diagnostic being given by emit and defers to GCC's otherwise.  */
+const char *giving_kind;
+char *(*gcc_option_name)(diagnostic_context *, int, diagnostic_t, diagnostic_t);
+
+char *
+kind_option_name(diagnostic_context *dc, int option, diagnostic_t orig,
+                 diagnostic_t kind)
+{
+  if (giving_kind && option == 0 && (kind == DK_WARNING || kind == DK_ERROR)) {
+    if (orig == DK_WARNING && kind == DK_ERROR)   /* -Werror */
+      return concat(giving_kind, ", -Werror", NULL);
+    return xstrdup(giving_kind);
+  }
+  return gcc_option_name ? gcc_option_name(dc, option, orig, kind) : NULL;
+}
+
+/* TEXT as a GCC diagnostic format: the core quotes names with '...';
+   GCC's %< and %> quote as the locale says (U+2018/U+2019 under UTF-8,
+   ' in the C locale), like GCC's own diagnostics.  '%' is escaped.  */
+struct quoted {
+  char *fmt;
+  explicit quoted(const char *text)
+  {
+    unsigned nq = 0;
+    for (const char *p = text; *p; p++)
+      nq += *p == '\'';
+    fmt = XNEWVEC(char, 2 * strlen(text) + 1);
+    char *o = fmt;
+    bool open = false;
+    for (const char *p = text; *p; p++) {
+      if (*p == '%') {
+        *o++ = '%';
+        *o++ = '%';
+      } else if (*p == '\'' && nq % 2 == 0) {   /* balanced: pairs */
+        *o++ = '%';
+        *o++ = open ? '>' : '<';
+        open = !open;
+      } else {
+        *o++ = *p;
+      }
+    }
+    *o = 0;
+  }
+  ~quoted() { XDELETEVEC(fmt); }
+};
+
 /* One verdict as the user sees it: the diagnostic, the "declared here"
    note, and at -m=2 the flow, one note per step (Go's "flow: ~r0 = &i:
    from &i (address-of) at t.c:6:9"); the same goes into the SARIF log.  */
@@ -131,39 +208,65 @@ void
 emit(const esc_verdict &v, const char *rule, bool warn, location_t loc,
      const char *text, location_t decl, const char *decl_text, int m)
 {
-  if (warn) {
-    if (!warning_at(loc, 0, "%s", text))
+  const esc_config *cfg = esc_unit_config(escape_unit);
+  if (esc_kind_listed(cfg->ignores, rule))
+    return;                     /* ignore=KIND */
+  const bool as_error = esc_kind_listed(cfg->errors, rule);
+  giving_kind = rule;
+  if (as_error) {               /* error=KIND */
+    error_at(loc, quoted(text).fmt);
+    if (warn)
+      warnings_given++;
+  } else if (warn) {
+    bool given = warning_at(loc, 0, quoted(text).fmt);
+    giving_kind = NULL;
+    if (!given)
       return;
     warnings_given++;
   } else {
-    inform(loc, "%s", text);
+    inform(loc, quoted(text).fmt);
   }
+  giving_kind = NULL;
   if (decl_text)
-    inform(decl, "%s", decl_text);
+    inform(decl, quoted(decl_text).fmt);
 
-  const bool explain = m >= 2 && !warn;
-  unsigned nflow = explain ? v.nsteps + (v.reason && !v.nsteps) : 0;
+  const bool explain = m >= 2 || (warn && sarif);
+  const bool print = m >= 2 && !warn;   /* a warning's flow: in the log */
+  unsigned nflow = explain ? v.nsteps + (v.reason && !v.nsteps && !warn) : 0;
   auto_vec<esc_sarif_location> flow;
   auto_vec<char *> texts;
   for (unsigned i = 0; i < nflow; i++) {
-    char expr[320], note[900];
+    char expr[320], note[1400];
     esc_step s;
     if (i < v.nsteps)
       s = v.steps[i];
     else {            /* escapes for a reason of its own: Go's "(too large for stack)" */
       char storage[300];
       snprintf(storage, sizeof storage, "{storage for %s}", v.name);
-      s = {"{heap}", v.name, -1, ESC_WHY_ALLOC, (esc_pos)v.pos};
-      step_expr(expr, sizeof expr, {s.dst, storage, -1, s.why, s.pos});
+      s = {"{heap}", v.name, -1, ESC_WHY_ALLOC, (esc_pos)v.pos, NULL};
+      step_expr(expr, sizeof expr, {s.dst, storage, -1, s.why, s.pos, NULL});
     }
     if (i < v.nsteps)
       step_expr(expr, sizeof expr, s);
+    char kind_buf[300];
     const char *kind = i < v.nsteps ? esc_why_name(s.why) : v.reason;
+    if (i < v.nsteps && s.callee) {   /* "(leaking call parameter of 'keep')" */
+      snprintf(kind_buf, sizeof kind_buf, "%s of '%s'", kind, s.callee);
+      kind = kind_buf;
+    }
     const char *from = i < v.nsteps ? expr : v.name;
     expanded_location x = expand_location(s.pos);
-    snprintf(note, sizeof note, "flow: %s = %s: from %s (%s) at %s:%d:%d", s.dst,
+    snprintf(note, sizeof note, "flow: %s = %s: from %s (%s) at %s:%d:%d", source_name(s.dst),
              expr, from, kind, x.file ? x.file : "<unknown>", x.line, x.column);
-    inform(loc, "%s", note);
+    if (print) {
+      /* A step is one line, as Go's: the caret and the source line
+         would repeat the verdict's own (the step says where it is) and
+         were most of -m=2's output and of its cost.  */
+      const bool caret = global_dc->show_caret;
+      global_dc->show_caret = false;
+      inform(loc, quoted(note).fmt);
+      global_dc->show_caret = caret;
+    }
     if (sarif) {
       char *t = xstrdup(note);
       texts.safe_push(t);
@@ -176,6 +279,7 @@ emit(const esc_verdict &v, const char *rule, bool warn, location_t loc,
     esc_sarif_result r = {};
     esc_sarif_location related;
     r.rule = rule;
+    r.level = as_error ? "error" : NULL;
     r.message = text;
     sarif_location(r.where, loc, NULL);
     if (decl_text) {
@@ -225,6 +329,8 @@ report(const esc_verdict &v, int m)
     for (tree var : vars) {
       const char *name = var ? IDENTIFIER_POINTER(DECL_NAME(var)) : v.name;
       location_t decl = var ? DECL_SOURCE_LOCATION(var) : v.decl_pos;
+      frame_name = var ? v.name : NULL;
+      captured_name = name;
       esc_verdict_text(&v, name, text, sizeof text);
       if (v.kind == ESC_V_WARN_ADDR) {
         snprintf(decl_text, sizeof decl_text, "'%s' declared here", name);
@@ -233,6 +339,7 @@ report(const esc_verdict &v, int m)
         emit(v, rule, false, decl, text, 0, NULL, m);
       }
     }
+    frame_name = captured_name = NULL;
     return;
   }
   case ESC_V_CANDIDATE:
@@ -272,6 +379,8 @@ escape_watch_gcc_diagnostics(void)
 {
   previous_starter = diagnostic_starter(global_dc);
   diagnostic_starter(global_dc) = watch_starter;
+  gcc_option_name = global_dc->option_name;
+  global_dc->option_name = kind_option_name;
 }
 
 void
@@ -310,6 +419,9 @@ escape_report_unit(void)
     sarif = NULL;
   }
   if (cfg->stats) {
+    /* The unit's line, not "At top level:" after the last function's
+       diagnostics: the context GCC printed last is no function now.  */
+    diagnostic_set_last_function(global_dc, (diagnostic_info *)NULL);
     esc_stats st;
     esc_unit_stats(escape_unit, &st);
     st.warnings = warnings_given;     /* those GCC had not given already */

@@ -109,6 +109,9 @@ static bool path_next(struct path *p, esc_loc_id *src, esc_loc_id *dst,
   return true;
 }
 
+/* An unnamed location's name in flow steps (collect_path collapses it). */
+static const char TEMP_NAME[] = "{temp}";
+
 /* The name of L in flow explanations, as Go prints it.  */
 const char *esc_explain_name(struct esc_unit *u, const struct esc_loc *l)
 {
@@ -125,7 +128,7 @@ const char *esc_explain_name(struct esc_unit *u, const struct esc_loc *l)
     return s;
   }
   default:
-    return l->name ? l->name : "{temp}";
+    return l->name ? l->name : TEMP_NAME;
   }
 }
 
@@ -139,10 +142,31 @@ static struct esc_step *collect_path(struct esc_unit *u, esc_loc_id id,
   esc_loc_id src, dst;
   const struct esc_edge *e;
   while (path_next(&p, &src, &dst, &e)) {
+    enum esc_why why = (enum esc_why)e->why;
+    const char *callee = why == ESC_WHY_LEAK || why == ESC_WHY_ARG ||
+                         why == ESC_WHY_CALL_RESULT || why == ESC_WHY_UNKNOWN_CALL ||
+                         why == ESC_WHY_INTERFACE || why == ESC_WHY_FREED
+                         ? esc_callee_at(u, e->pos) : NULL;
+    struct esc_step st = {esc_explain_name(u, esc_L(u, dst)),
+                          esc_explain_name(u, esc_L(u, src)),
+                          e->derefs, why, e->pos, callee};
+    /* A temporary is no step of the source: "{temp} = &j" then
+       "{heap} = {temp}" is "{heap} = &j", the second step's kind (the
+       first's when the second only copies) and place.  */
+    if (cnt && steps[cnt - 1].dst == TEMP_NAME && st.src == TEMP_NAME) {
+      struct esc_step *prev = &steps[cnt - 1];
+      int d = prev->derefs + st.derefs;
+      st.src = prev->src;
+      st.derefs = d < -1 ? -1 : d;
+      if (st.why == ESC_WHY_ASSIGN) {
+        st.why = prev->why;
+        st.callee = prev->callee;
+      }
+      *prev = st;
+      continue;
+    }
     ESC_ARRAY_GROW(steps, cnt, cap);
-    steps[cnt++] = (struct esc_step){
-        esc_explain_name(u, esc_L(u, dst)), esc_explain_name(u, esc_L(u, src)),
-        e->derefs, (enum esc_why)e->why, e->pos};
+    steps[cnt++] = st;
   }
   *n = cnt;
   return steps;
@@ -194,8 +218,11 @@ static void leak_to(struct solver *s, esc_loc_id root_id, esc_loc_id id,
                    !(root->flags & LF_ESCAPES) && root->func == l->func;
   int slot = to_result ? 1 : 0;
   uint8_t *level = to_result ? &l->leak.result : &l->leak.heap;
-  if (!to_result && root->kind == ESC_LOC_GLOBAL && derefs < l->leak.global)
+  if (!to_result && root->kind == ESC_LOC_GLOBAL && derefs < l->leak.global) {
     l->leak.global = (uint8_t)derefs;
+    /* which global: a C global by name, or the one a callee keeps it in */
+    l->global_name = root->reason ? root->global_name : root->name;
+  }
   if (derefs >= *level)
     return;
   ESC_ASSERT(derefs >= 0);
@@ -267,6 +294,12 @@ static void mark_definite(struct esc_unit *u, esc_loc_id id, esc_loc_id sink)
     cur = dst;
   }
   l->def_root = cur;
+  if (u->cfg.m >= 2 || u->cfg.sarif) {   /* the warning's own flow */
+    free(l->def_path);
+    l->def_path = collect_path(u, id, &l->def_npath);
+    if (l->def_npath > 1)
+      l->def_npath--;           /* the step into the sink says nothing */
+  }
   if (last) {
     l->def_pos = last->pos;
     l->def_why = last->why;

@@ -47,8 +47,10 @@ for f in README.md docs/design.md docs/semantics.md docs/manual.md \
          docs/recipes.md examples/pointer.c examples/too_large.c; do
   check "doc $f installed under default PREFIX /usr/local" '[ -f "$doc/$f" ]'
 done
+check "escape-baseline installed into PREFIX/bin and runs" \
+  '[ -x "$dest/usr/local/bin/escape-baseline" ] && "$dest/usr/local/bin/escape-baseline" --help | grep -q -- --baseline'
 check "nothing installed outside the plugin dir and PREFIX" \
-  '[ -z "$(find "$dest" -type f ! -path "$dest$plugindir/*" ! -path "$doc/*")" ]'
+  '[ -z "$(find "$dest" -type f ! -path "$dest$plugindir/*" ! -path "$doc/*" ! -path "$dest/usr/local/bin/escape-baseline")" ]'
 
 # loads by its short name from the DESTDIR plugin directory
 "$CC" -iplugindir="$dest$plugindir" -fplugin=escape -c "$tmp/t.c" -o "$tmp/t.o" > "$tmp/out" 2>&1
@@ -67,6 +69,29 @@ check "make uninstall exits 0" '[ $? = 0 ]'
 check "uninstall removes escape.so" '[ ! -e "$so" ]'
 check "uninstall removes the doc directory" '[ ! -e "$doc" ]'
 check "uninstall leaves no file behind" '[ -z "$(find "$dest" -type f)" ]'
+
+# ---- two GCCs: the docs stay while either plugin is installed
+other=
+for c in gcc-11 gcc-12 gcc-13 gcc-14; do
+  command -v "$c" > /dev/null || continue
+  d=$("$c" -print-file-name=plugin)
+  [ "$d" != "$plugindir" ] && [ -d "$d/include" ] && { other=$c; break; }
+done
+if [ -n "$other" ]; then
+  dest=$tmp/dest3
+  otherdir=$("$other" -print-file-name=plugin)
+  mk install DESTDIR="$dest"
+  echo "+ (as $other)" >> "$log"
+  env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make --no-print-directory -C "$root" -o "$PLUGIN" \
+    CC="$other" PLUGIN="$PLUGIN" install DESTDIR="$dest" >> "$log" 2>&1
+  env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make --no-print-directory -C "$root" -o "$PLUGIN" \
+    CC="$other" PLUGIN="$PLUGIN" uninstall DESTDIR="$dest" >> "$log" 2>&1
+  check "make CC=$other uninstall removes its plugin only" '[ ! -e "$dest$otherdir/escape.so" ] && [ -f "$dest$plugindir/escape.so" ]'
+  check "make CC=$other uninstall keeps the docs and escape-baseline of $CC's plugin" \
+    '[ -f "$dest/usr/local/share/doc/escape/README.md" ] && [ -x "$dest/usr/local/bin/escape-baseline" ]'
+  mk uninstall DESTDIR="$dest"
+  check "the last uninstall removes everything" '[ -z "$(find "$dest" -type f)" ]'
+fi
 
 # ---- PREFIX
 dest=$tmp/dest2

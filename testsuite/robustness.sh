@@ -9,8 +9,12 @@
 # directory (a function of 12,000 statements, 300 functions in call
 # cycles, 120-deep nesting).
 # Each (file, option set) is one test; the option sets are
-#   -O0, -O2  x  (default), -fplugin-arg-escape-m=2
-# and each is compared with the same -O level without the plugin.  All
+#   -O0, -O2, -O2 -flto  x  (default), -fplugin-arg-escape-m=2
+# and each is compared with the same -O level without the plugin.  With
+# -flto the object holds GIMPLE bytecode, compared without the section
+# that records the command line (.gnu.lto_.opts names -fplugin=...); the
+# objects are also linked (-r, so lto1 runs with the plugin loaded) and
+# the linked code is compared.  All
 # compilations use -c -frandom-seed=1 and no -g; objects are compared
 # with cmp.
 #
@@ -30,7 +34,7 @@ if [ "${1:-}" != "--job" ]; then
 fi
 TIMEOUT=${ROBUST_TIMEOUT:-120}
 
-OLEVELS=(-O0 -O2)
+OLEVELS=(-O0 -O2 "-O2 -flto")
 VARIANTS=(default m2)
 # variant_args VARIANT: set the array ARGS to the plugin arguments.
 variant_args() {
@@ -48,7 +52,7 @@ variant_args() {
 run_job() {
   local id=$1 src=$2 name=$3 olevel=$4
   local b=$WORK/obj/$id res=$WORK/res/$id.res log=$WORK/res/$id.log
-  local common=(-c -frandom-seed=1 "$olevel")
+  local common=(-c -frandom-seed=1 $olevel)
   local basecmd=("$CC" "${common[@]}" -o "$b.base.o" "$src")
   timeout "$TIMEOUT" "${basecmd[@]}" > "$b.base.txt" 2>&1
   local bst=$? v
@@ -59,6 +63,27 @@ run_job() {
     local cmd=("$CC" "-fplugin=$PLUGIN" "${ARGS[@]}" "${common[@]}" -o "$b.$v.o" "$src")
     timeout "$TIMEOUT" "${cmd[@]}" > "$b.$v.txt" 2>&1
     local st=$? why=""
+    # -flto: compare the bytecode but for the recorded command line, and
+    # the code lto1 makes of it (with the plugin loaded in lto1 too).
+    if [ "$olevel" != "${olevel%-flto}" ] && [ $st -eq 0 ] && [ $bst -eq 0 ]; then
+      objcopy -R .gnu.lto_.opts "$b.$v.o" "$b.$v.noopts.o" 2>/dev/null
+      objcopy -R .gnu.lto_.opts "$b.base.o" "$b.base.noopts.o" 2>/dev/null
+      [ -f "$b.base.r.o" ] || "$CC" $olevel -r -nostdlib -flinker-output=nolto-rel \
+        "$b.base.o" -o "$b.base.r.o" > "$b.base.link.txt" 2>&1
+      timeout "$TIMEOUT" "$CC" "-fplugin=$PLUGIN" "${ARGS[@]}" $olevel -r -nostdlib \
+        -flinker-output=nolto-rel "$b.$v.o" -o "$b.$v.r.o" > "$b.$v.link.txt" 2>&1
+      st=$?
+      cat "$b.$v.link.txt" >> "$b.$v.txt"
+      if [ $st -eq 0 ] && ! cmp -s "$b.base.noopts.o" "$b.$v.noopts.o"; then
+        why="LTO bytecode differs"
+      elif [ $st -eq 0 ] && ! diff -q <(sed 's|/tmp/cc[^ ]*||g' "$b.base.link.txt") \
+                                  <(sed 's|/tmp/cc[^ ]*||g' "$b.$v.link.txt") > /dev/null; then
+        why="lto1 printed something of its own (the link's output differs)"
+      elif [ $st -eq 0 ] && ! diff -q <(objdump -d "$b.base.r.o" | tail -n +3) \
+                                  <(objdump -d "$b.$v.r.o" | tail -n +3) > /dev/null; then
+        why="code linked by lto1 differs"
+      fi
+    fi
     # An ICE always makes the exit status non-zero.
     if [ $st -ne 0 ] && grep -q -E 'internal compiler error|signal terminated program|Segmentation fault|core dumped' "$b.$v.txt"; then
       why="internal compiler error"
@@ -68,7 +93,9 @@ run_job() {
       why="does not compile even without the plugin (status $bst)"
     elif [ $st -ne $bst ]; then
       why="exit status $st (without the plugin: $bst)"
-    elif ! cmp -s "$b.base.o" "$b.$v.o"; then
+    elif [ -n "$why" ]; then
+      :
+    elif [ "$olevel" = "${olevel%-flto}" ] && ! cmp -s "$b.base.o" "$b.$v.o"; then
       if diff -q <(objdump -d "$b.base.o" | tail -n +3) <(objdump -d "$b.$v.o" | tail -n +3) > /dev/null; then
         why="object file differs (the disassembly is the same)"
       else

@@ -4,5 +4,5 @@ int *g;
 void f(void)
 {
   int a = 0;			/* { dg-message "'a' declared here$" } */
-  g = &a;			/* { dg-warning "address of local variable 'a' escapes: stored in global 'g'$" } */
+  g = &a;			/* { dg-warning "address of local variable 'a' escapes: stored in global 'g' \\\[escape/dangling-address\\\]$" } */
 }

@@ -4,7 +4,7 @@ int *g;
 void kept(void)
 {
   int a = 0;			/* { dg-messages { "moved to heap: a$" "'a' declared here$" } } */
-  g = &a;			/* { dg-warning "address of local variable 'a' escapes: stored in global 'g'$" } */
+  g = &a;			/* { dg-warning "address of local variable 'a' escapes: stored in global 'g' \\\[escape/dangling-address\\\]$" } */
 }
 void dropped(void)
 {

@@ -56,13 +56,13 @@ int threads(void)
 void buffered(void)
 {
   char buf[BUFSIZ];		/* { dg-messages { "moved to heap: buf$" "'buf' declared here$" } } */
-  setvbuf(stdout, buf, _IOFBF, sizeof buf);	/* { dg-warning "address of local variable 'buf' escapes: retained by 'setvbuf'$" } */
+  setvbuf(stdout, buf, _IOFBF, sizeof buf);	/* { dg-warning "address of local variable 'buf' escapes: retained by 'setvbuf' \\\[escape/dangling-address\\\]$" } */
 }
 
 void environment(void)
 {
   char entry[32] = "A=1";	/* { dg-messages { "moved to heap: entry$" "'entry' declared here$" } } */
-  putenv(entry);		/* { dg-warning "address of local variable 'entry' escapes: retained by 'putenv'$" } */
+  putenv(entry);		/* { dg-warning "address of local variable 'entry' escapes: retained by 'putenv' \\\[escape/dangling-address\\\]$" } */
 }
 
 /* The C closure idiom: a function and its context.  */
@@ -125,7 +125,7 @@ __thread int *per_thread;
 void tls(void)
 {
   int t = 0;			/* { dg-messages { "moved to heap: t$" "'t' declared here$" } } */
-  per_thread = &t;		/* { dg-warning "address of local variable 't' escapes: stored in global 'per_thread'$" } */
+  per_thread = &t;		/* { dg-warning "address of local variable 't' escapes: stored in global 'per_thread' \\\[escape/dangling-address\\\]$" } */
 }
 
 /* VLAs and alloca: stack memory of non-constant size.  */
@@ -138,7 +138,7 @@ char *vla(int n)
 char *alloca_returned(void)
 {
   char *a = __builtin_alloca(16);	/* { dg-messages { "moved to heap: alloca\\(16\\)$" "'alloca\\(16\\)' declared here$" } } */
-  return a;			/* { dg-warning "address of local variable 'alloca\\(16\\)' escapes: returned from 'alloca_returned'$" } */
+  return a;			/* { dg-warning "address of local variable 'alloca\\(16\\)' escapes: returned from 'alloca_returned' \\\[escape/dangling-address\\\]$" } */
 }
 
 /* Registrations in global state: on_exit's argument.  */
@@ -146,5 +146,5 @@ void cleanup(int status, void *arg);
 void at_exit_data(void)
 {
   int flag = 0;			/* { dg-messages { "moved to heap: flag$" "'flag' declared here$" } } */
-  on_exit(cleanup, &flag);	/* { dg-warning "address of local variable 'flag' escapes: captured by closure 'cleanup', retained by 'on_exit'$" } */
+  on_exit(cleanup, &flag);	/* { dg-warning "address of local variable 'flag' escapes: captured by closure 'cleanup', retained by 'on_exit' \\\[escape/dangling-address\\\]$" } */
 }

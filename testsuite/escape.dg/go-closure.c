@@ -47,7 +47,7 @@ void ClosureCallArgs3(void)
   /* { dg-message "'x' declared here$" "c-only" { target *-*-* } .-1 } */
   void lit(int *p) { sink = p; }	/* { dg-message "leaking param: p$" "" } */
   /* dropped-c-differs: "func literal does not escape" (called directly, the nested function's address is never taken) */
-  lit(&x);	/* { dg-warning "address of local variable 'x' escapes: stored in a global by 'lit'$" "c-only" } */
+  lit(&x);	/* { dg-warning "address of local variable 'x' escapes: stored in global 'sink' by 'lit' \\\[escape/dangling-address\\\]$" "c-only" } */
 }
 
 void ClosureCallArgs4(void)
@@ -65,7 +65,7 @@ void ClosureCallArgs5(void)
   int *lit(int *p) { return p; }	/* { dg-message "leaking param: p to result ~r0 level=0$" "c-differs: called directly, the nested function's address is never taken; Go's own TODO calls its plain leaking verdict weird, C has the precise one" } */
   /* dropped-c-differs: "leaking param: p" (called directly, the nested function's address is never taken; Go's own TODO calls its plain leaking verdict weird, C has the precise one) */
   /* dropped-c-differs: "func literal does not escape" (called directly, the nested function's address is never taken; Go's own TODO calls its plain leaking verdict weird, C has the precise one) */
-  sink = lit(&x);	/* { dg-warning "address of local variable 'x' escapes: stored in global 'sink'$" "c-only" } */
+  sink = lit(&x);	/* { dg-warning "address of local variable 'x' escapes: stored in global 'sink' \\\[escape/dangling-address\\\]$" "c-only" } */
 }
 
 void ClosureCallArgs6(void)
@@ -73,7 +73,7 @@ void ClosureCallArgs6(void)
   int x = 0;	/* { dg-message "moved to heap: x$" "" } */
   /* (no certain warning: the flow reads a field) */
   void lit(int *p) { sink = &p; }	/* { dg-message "moved to heap: p$" "" } */
-  /* { dg-warning "address of local variable 'p' escapes: stored in global 'sink'$" "c-only" { target *-*-* } .-1 } */
+  /* { dg-warning "address of local variable 'p' escapes: stored in global 'sink' \\\[escape/dangling-address\\\]$" "c-only" { target *-*-* } .-1 } */
   /* { dg-message "'p' declared here$" "c-only" { target *-*-* } .-2 } */
   /* dropped-c-differs: "func literal does not escape" (called directly, the nested function's address is never taken) */
   lit(&x);
@@ -128,7 +128,7 @@ void ClosureCallArgs15(void)
   int *lit(int **p) { return *p; }	/* { dg-message "leaking param: p to result ~r0 level=1$" "c-differs: called directly, the nested function's address is never taken; the C summary is the precise one (to result level=1)" } */
   /* dropped-c-differs: "leaking param content: p" (called directly, the nested function's address is never taken; the C summary is the precise one (to result level=1)) */
   /* dropped-c-differs: "func literal does not escape" (called directly, the nested function's address is never taken; the C summary is the precise one (to result level=1)) */
-  sink = lit(&p);	/* { dg-warning "address of local variable 'x' escapes: stored in global 'sink'$" "c-only" } */
+  sink = lit(&p);	/* { dg-warning "address of local variable 'x' escapes: stored in global 'sink' \\\[escape/dangling-address\\\]$" "c-only" } */
 }
 
 /* Go's variadic ...string is an array of C strings; s + "YYYY" is a

@@ -102,7 +102,7 @@ void f3(void)
   int x;	/* { dg-message "moved to heap: x$" "" } */
   /* { dg-message "'x' declared here$" "c-only" { target *-*-* } .-1 } */
   int *p = leaktoret(&x);
-  gp = p;	/* { dg-warning "address of local variable 'x' escapes: stored in global 'gp'$" "c-only" } */
+  gp = p;	/* { dg-warning "address of local variable 'x' escapes: stored in global 'gp' \\\[escape/dangling-address\\\]$" "c-only" } */
 }
 
 void f4(void)
@@ -179,7 +179,7 @@ void f9(void)
 {
   struct T1 j;	/* { dg-message "moved to heap: j$" "" } */
   /* { dg-message "'j' declared here$" "c-only" { target *-*-* } .-1 } */
-  f8(&j);	/* { dg-warning "address of local variable 'j' escapes: stored in a global by 'f8'$" "c-only" } */
+  f8(&j);	/* { dg-warning "address of local variable 'j' escapes: stored in global 'global' by 'f8' \\\[escape/dangling-address\\\]$" "c-only" } */
 }
 
 char cs;
@@ -311,7 +311,7 @@ int *f(int *p)	/* { dg-message "leaking param: p$" "" } */
 {
   int *r;	/* { dg-message "moved to heap: r$" "" } */
   /* { dg-message "'r' declared here$" "c-only" { target *-*-* } .-1 } */
-  sink4 = &r;	/* { dg-warning "address of local variable 'r' escapes: stored in global 'sink4'$" "c-only" } */
+  sink4 = &r;	/* { dg-warning "address of local variable 'r' escapes: stored in global 'sink4' \\\[escape/dangling-address\\\]$" "c-only" } */
   r = p;
   return r;
 }

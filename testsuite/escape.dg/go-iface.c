@@ -257,8 +257,8 @@ void dotTypeEscape2(void)
   /* { dg-message "'j' declared here$" "c-only" { target *-*-* } .-1 } */
     void *x = &i;
     void *y = &j;
-    sink = (int *) x;	/* { dg-warning "address of local variable 'i' escapes: stored in global 'sink'$" "c-only" } */
-    sink = (int *) y;	/* { dg-warning "address of local variable 'j' escapes: stored in global 'sink'$" "c-only" } */
+    sink = (int *) x;	/* { dg-warning "address of local variable 'i' escapes: stored in global 'sink' \\\[escape/dangling-address\\\]$" "c-only" } */
+    sink = (int *) y;	/* { dg-warning "address of local variable 'j' escapes: stored in global 'sink' \\\[escape/dangling-address\\\]$" "c-only" } */
   }
 }
 /* go-noc: "T{} does not escape" (issue42279: boxing a zero-size value) */

@@ -167,7 +167,7 @@ void foo2(void)
   struct Z { int **f; };
   int *x = malloc(sizeof(int));	/* { dg-messages { "moved to heap: x$" "malloc\\(4\\) escapes to heap$" } "" } */
   /* { dg-message "'x' declared here$" "c-only" { target *-*-* } .-1 } */
-  sink = &x;	/* { dg-warning "address of local variable 'x' escapes: stored in global 'sink'$" "c-only" } */
+  sink = &x;	/* { dg-warning "address of local variable 'x' escapes: stored in global 'sink' \\\[escape/dangling-address\\\]$" "c-only" } */
   struct Z z;
   z.f = &x;
   int **p = z.f;
@@ -181,5 +181,5 @@ void f(void)
 {
   char x;	/* { dg-message "moved to heap: x$" "" } */
   /* { dg-message "'x' declared here$" "c-only" { target *-*-* } .-1 } */
-  global = &*&x;	/* { dg-warning "address of local variable 'x' escapes: stored in global 'global'$" "c-only" } */
+  global = &*&x;	/* { dg-warning "address of local variable 'x' escapes: stored in global 'global' \\\[escape/dangling-address\\\]$" "c-only" } */
 }

@@ -12,7 +12,7 @@ void level0(void)
   int **p1 = &p0;	/* { dg-message "moved to heap: p1$" "" } */
   int ***p2 = &p1;	/* { dg-message "moved to heap: p2$" "" } */
   /* { dg-message "'p2' declared here$" "c-only" { target *-*-* } .-1 } */
-  sink = &p2;	/* { dg-warning "address of local variable 'p2' escapes: stored in global 'sink'$" "c-only" } */
+  sink = &p2;	/* { dg-warning "address of local variable 'p2' escapes: stored in global 'sink' \\\[escape/dangling-address\\\]$" "c-only" } */
 }
 
 void level1(void)
@@ -22,7 +22,7 @@ void level1(void)
   int **p1 = &p0;	/* { dg-message "moved to heap: p1$" "" } */
   /* { dg-message "'p1' declared here$" "c-only" { target *-*-* } .-1 } */
   int ***p2 = &p1;
-  sink = p2;	/* { dg-warning "address of local variable 'p1' escapes: stored in global 'sink'$" "c-only" } */
+  sink = p2;	/* { dg-warning "address of local variable 'p1' escapes: stored in global 'sink' \\\[escape/dangling-address\\\]$" "c-only" } */
 }
 
 void level2(void)
@@ -32,7 +32,7 @@ void level2(void)
   /* { dg-message "'p0' declared here$" "c-only" { target *-*-* } .-1 } */
   int **p1 = &p0;
   int ***p2 = &p1;
-  sink = *p2;	/* { dg-warning "address of local variable 'p0' escapes: stored in global 'sink'$" "c-only" } */
+  sink = *p2;	/* { dg-warning "address of local variable 'p0' escapes: stored in global 'sink' \\\[escape/dangling-address\\\]$" "c-only" } */
 }
 
 void level3(void)
@@ -42,7 +42,7 @@ void level3(void)
   int *p0 = &i;
   int **p1 = &p0;
   int ***p2 = &p1;
-  sink = **p2;	/* { dg-warning "address of local variable 'i' escapes: stored in global 'sink'$" "c-only" } */
+  sink = **p2;	/* { dg-warning "address of local variable 'i' escapes: stored in global 'sink' \\\[escape/dangling-address\\\]$" "c-only" } */
 }
 
 void level4(void)
@@ -52,7 +52,7 @@ void level4(void)
   int **p1 = &p0;
   int **p2 = p1;	/* { dg-message "moved to heap: p2$" "" } */
   /* { dg-message "'p2' declared here$" "c-only" { target *-*-* } .-1 } */
-  sink = &p2;	/* { dg-warning "address of local variable 'p2' escapes: stored in global 'sink'$" "c-only" } */
+  sink = &p2;	/* { dg-warning "address of local variable 'p2' escapes: stored in global 'sink' \\\[escape/dangling-address\\\]$" "c-only" } */
 }
 
 void level5(void)
@@ -62,7 +62,7 @@ void level5(void)
   /* { dg-message "'p0' declared here$" "c-only" { target *-*-* } .-1 } */
   int **p1 = &p0;
   int **p2 = p1;
-  sink = p2;	/* { dg-warning "address of local variable 'p0' escapes: stored in global 'sink'$" "c-only" } */
+  sink = p2;	/* { dg-warning "address of local variable 'p0' escapes: stored in global 'sink' \\\[escape/dangling-address\\\]$" "c-only" } */
 }
 
 void level6(void)
@@ -72,7 +72,7 @@ void level6(void)
   int *p0 = &i;
   int **p1 = &p0;
   int **p2 = p1;
-  sink = *p2;	/* { dg-warning "address of local variable 'i' escapes: stored in global 'sink'$" "c-only" } */
+  sink = *p2;	/* { dg-warning "address of local variable 'i' escapes: stored in global 'sink' \\\[escape/dangling-address\\\]$" "c-only" } */
 }
 
 void level7(void)
@@ -82,7 +82,7 @@ void level7(void)
   int **p1 = &p0;
   int *p2 = *p1;	/* { dg-message "moved to heap: p2$" "" } */
   /* { dg-message "'p2' declared here$" "c-only" { target *-*-* } .-1 } */
-  sink = &p2;	/* { dg-warning "address of local variable 'p2' escapes: stored in global 'sink'$" "c-only" } */
+  sink = &p2;	/* { dg-warning "address of local variable 'p2' escapes: stored in global 'sink' \\\[escape/dangling-address\\\]$" "c-only" } */
 }
 
 void level8(void)
@@ -92,7 +92,7 @@ void level8(void)
   int *p0 = &i;
   int **p1 = &p0;
   int *p2 = *p1;
-  sink = p2;	/* { dg-warning "address of local variable 'i' escapes: stored in global 'sink'$" "c-only" } */
+  sink = p2;	/* { dg-warning "address of local variable 'i' escapes: stored in global 'sink' \\\[escape/dangling-address\\\]$" "c-only" } */
 }
 
 /* level9, level10: Go stores an int into the interface (a boxing
@@ -124,5 +124,5 @@ void level11(void)
   int **p1 = &p0;
   int p2 = **p1;	/* { dg-message "moved to heap: p2$" "" } */
   /* { dg-message "'p2' declared here$" "c-only" { target *-*-* } .-1 } */
-  sink = &p2;	/* { dg-warning "address of local variable 'p2' escapes: stored in global 'sink'$" "c-only" } */
+  sink = &p2;	/* { dg-warning "address of local variable 'p2' escapes: stored in global 'sink' \\\[escape/dangling-address\\\]$" "c-only" } */
 }

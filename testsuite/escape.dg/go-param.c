@@ -23,7 +23,7 @@ void caller0b(void)
 {
   int i = 0;	/* { dg-message "moved to heap: i$" "" } */
   /* { dg-message "'i' declared here$" "c-only" { target *-*-* } .-1 } */
-  sink = param0(&i);	/* { dg-warning "address of local variable 'i' escapes: stored in global 'sink'$" "c-only" } */
+  sink = param0(&i);	/* { dg-warning "address of local variable 'i' escapes: stored in global 'sink' \\\[escape/dangling-address\\\]$" "c-only" } */
 }
 
 struct two { int *a, *b; };
@@ -173,7 +173,7 @@ void caller3b(void)
   /* { dg-message "'j' declared here$" "c-only" { target *-*-* } .-1 } */
   struct Pair p = { &i, &j };
   param3(&p);
-  psink = p;	/* { dg-warnings { "address of local variable 'i' escapes: stored in global 'psink'$" "address of local variable 'j' escapes: stored in global 'psink'$" } "c-only" } */
+  psink = p;	/* { dg-warnings { "address of local variable 'i' escapes: stored in global 'psink' \\\[escape/dangling-address\\\]$" "address of local variable 'j' escapes: stored in global 'psink' \\\[escape/dangling-address\\\]$" } "c-only" } */
   /* go-noc: "p escapes to heap" (boxing into an interface; C copies the struct into a global) */
 }
 
@@ -208,7 +208,7 @@ void caller5(void)
 {
   int i = 0;	/* { dg-message "moved to heap: i$" "" } */
   /* { dg-message "'i' declared here$" "c-only" { target *-*-* } .-1 } */
-  param5(&i);	/* { dg-warning "address of local variable 'i' escapes: stored in a global by 'param5'$" "c-only" } */
+  param5(&i);	/* { dg-warning "address of local variable 'i' escapes: stored in global 'sink' by 'param5' \\\[escape/dangling-address\\\]$" "c-only" } */
 }
 
 void param6(int ***i)	/* { dg-message "leaking param content: i$" "" } */
@@ -222,7 +222,7 @@ void caller6a(void)
   int *p = &i;	/* { dg-message "moved to heap: p$" "" } */
   /* { dg-message "'p' declared here$" "c-only" { target *-*-* } .-1 } */
   int **p2 = &p;
-  param6(&p2);	/* { dg-warning "address of local variable 'p' escapes: stored in a global by 'param6'$" "c-only" } */
+  param6(&p2);	/* { dg-warning "address of local variable 'p' escapes: stored in global 'sink' by 'param6' \\\[escape/dangling-address\\\]$" "c-only" } */
 }
 
 void param7(int ***i)	/* { dg-message "leaking param content: i$" "" } */
@@ -236,7 +236,7 @@ void caller7(void)
   /* { dg-message "'i' declared here$" "c-only" { target *-*-* } .-1 } */
   int *p = &i;
   int **p2 = &p;
-  param7(&p2);	/* { dg-warning "address of local variable 'i' escapes: stored in a global by 'param7'$" "c-only" } */
+  param7(&p2);	/* { dg-warning "address of local variable 'i' escapes: stored in global 'sink' by 'param7' \\\[escape/dangling-address\\\]$" "c-only" } */
 }
 
 int isink;
@@ -272,7 +272,7 @@ void caller9b(void)
   int *p = &i;	/* { dg-message "moved to heap: p$" "" } */
   /* { dg-message "'p' declared here$" "c-only" { target *-*-* } .-1 } */
   int **p2 = &p;
-  sink = param9(&p2);	/* { dg-warning "address of local variable 'p' escapes: stored in global 'sink'$" "c-only" } */
+  sink = param9(&p2);	/* { dg-warning "address of local variable 'p' escapes: stored in global 'sink' \\\[escape/dangling-address\\\]$" "c-only" } */
 }
 
 int *param10(int ***p)	/* { dg-message "leaking param: p to result ~r0 level=2$" "" } */
@@ -294,7 +294,7 @@ void caller10b(void)
   /* { dg-message "'i' declared here$" "c-only" { target *-*-* } .-1 } */
   int *p = &i;
   int **p2 = &p;
-  sink = param10(&p2);	/* { dg-warning "address of local variable 'i' escapes: stored in global 'sink'$" "c-only" } */
+  sink = param10(&p2);	/* { dg-warning "address of local variable 'i' escapes: stored in global 'sink' \\\[escape/dangling-address\\\]$" "c-only" } */
 }
 
 int ***param11(int **i)	/* { dg-message "moved to heap: i$" "" } */
@@ -423,7 +423,7 @@ void caller13d(void)
   struct Val v;
   v.p = &p;
   param13(v, &i);
-  vsink = v;	/* { dg-warning "address of local variable 'p' escapes: stored in global 'vsink'$" "c-only" } */
+  vsink = v;	/* { dg-warning "address of local variable 'p' escapes: stored in global 'vsink' \\\[escape/dangling-address\\\]$" "c-only" } */
 }
 
 void caller13e(void)
@@ -433,7 +433,7 @@ void caller13e(void)
   /* { dg-message "'p' declared here$" "c-only" { target *-*-* } .-1 } */
   struct Val v = { &p };
   param13(v, &i);
-  vsink = v;	/* { dg-warning "address of local variable 'p' escapes: stored in global 'vsink'$" "c-only" } */
+  vsink = v;	/* { dg-warning "address of local variable 'p' escapes: stored in global 'vsink' \\\[escape/dangling-address\\\]$" "c-only" } */
 }
 
 void caller13f(void)

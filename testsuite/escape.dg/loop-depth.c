@@ -11,7 +11,7 @@ int kept_outside(int n)
     int x = i;			/* { dg-messages { "moved to heap: x$" "'x' declared here$" } } */
     keep = &x;
   }
-  return keep ? *keep : 0;	/* { dg-warning "address of local variable 'x' escapes: read after its loop iteration ended$" } */
+  return keep ? *keep : 0;	/* { dg-warning "address of local variable 'x' escapes: read after its loop iteration ended \\\[escape/dangling-address\\\]$" } */
 }
 
 int read_next_iteration(int n)
@@ -21,7 +21,7 @@ int read_next_iteration(int n)
   for (int i = 0; i < n; i++) {
     int x = i;			/* { dg-messages { "moved to heap: x$" "'x' declared here$" } } */
     if (prev)
-      s += *prev;		/* { dg-warning "address of local variable 'x' escapes: read after its loop iteration ended$" } */
+      s += *prev;		/* { dg-warning "address of local variable 'x' escapes: read after its loop iteration ended \\\[escape/dangling-address\\\]$" } */
     prev = &x;
   }
   return s;
@@ -87,5 +87,5 @@ again:
   }
   if (++i < n)
     goto again;
-  return *keep;			/* { dg-warning "address of local variable 'y' escapes: read after its loop iteration ended$" } */
+  return *keep;			/* { dg-warning "address of local variable 'y' escapes: read after its loop iteration ended \\\[escape/dangling-address\\\]$" } */
 }

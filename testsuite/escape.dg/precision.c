@@ -21,7 +21,7 @@ struct two whole(void)
   int j = 0;			/* { dg-messages { "moved to heap: j$" "'j' declared here$" } } */
   struct two x = { 0, 0 };
   x.p1 = &j;
-  return x;			/* { dg-warning "address of local variable 'j' escapes: returned from 'whole'$" } */
+  return x;			/* { dg-warning "address of local variable 'j' escapes: returned from 'whole' \\\[escape/dangling-address\\\]$" } */
 }
 
 /* Go's self-assignment rule: a value moved within one object.  */
@@ -59,7 +59,7 @@ typedef int (*counter)(void);
 counter captured_param(int x)	/* { dg-messages { "moved to heap: x$" "'x' declared here$" } } */
 {
   int next(void) { return ++x; }	/* { dg-message "nested function 'next' escapes to heap$" } */
-  return next;			/* { dg-warning "address of local variable 'x' escapes: captured by escaping nested function 'next'$" } */
+  return next;			/* { dg-warning "address of local variable 'x' escapes: captured by escaping nested function 'next' \\\[escape/dangling-address\\\]$" } */
 }
 
 /* max-var: an explicit local larger than 128 KiB cannot be on the stack. */
@@ -84,7 +84,7 @@ unsigned long as_integer(void)
 int *literal_sink;
 void compound_literal(void)
 {
-  literal_sink = &(int){1};	/* { dg-warning "address of local variable '\\(int\\)\\{...\\}' escapes: stored in global 'literal_sink'$" } */
+  literal_sink = &(int){1};	/* { dg-warning "address of local variable '\\(int\\)\\{...\\}' escapes: stored in global 'literal_sink' \\\[escape/dangling-address\\\]$" } */
   /* { dg-messages { "'\\(int\\)\\{...\\}' declared here$" "moved to heap: \\(int\\)\\{...\\}$" } "" { target *-*-* } .-1 } */
 }
 

@@ -13,34 +13,34 @@ struct node table[4];
 void to_global(void)
 {
   int a = 1;		/* { dg-message "'a' declared here$" } */
-  gp = &a;		/* { dg-warning "address of local variable 'a' escapes: stored in global 'gp'$" } */
+  gp = &a;		/* { dg-warning "address of local variable 'a' escapes: stored in global 'gp' \\\[escape/dangling-address\\\]$" } */
 }
 
 void to_static(void)
 {
   int b = 2;		/* { dg-message "'b' declared here$" } */
   int *p = &b;
-  sp = p;		/* { dg-warning "address of local variable 'b' escapes: stored in global 'sp'$" } */
+  sp = p;		/* { dg-warning "address of local variable 'b' escapes: stored in global 'sp' \\\[escape/dangling-address\\\]$" } */
 }
 
 void to_function_static(void)
 {
   static int *keep;
   int c = 3;		/* { dg-message "'c' declared here$" } */
-  keep = &c;		/* { dg-warning "address of local variable 'c' escapes: stored in global 'keep'$" } */
+  keep = &c;		/* { dg-warning "address of local variable 'c' escapes: stored in global 'keep' \\\[escape/dangling-address\\\]$" } */
   (void)keep;
 }
 
 void to_global_memory(void)
 {
   int d = 4;		/* { dg-message "'d' declared here$" } */
-  list->val = &d;	/* { dg-warning "address of local variable 'd' escapes: stored in memory reachable from global 'list'$" } */
+  list->val = &d;	/* { dg-warning "address of local variable 'd' escapes: stored in memory reachable from global 'list' \\\[escape/dangling-address\\\]$" } */
 }
 
 void to_global_array(int i)
 {
   int e = 5;		/* { dg-message "'e' declared here$" } */
-  table[i].val = &e;	/* { dg-warning "address of local variable 'e' escapes: stored in global 'table'$" } */
+  table[i].val = &e;	/* { dg-warning "address of local variable 'e' escapes: stored in global 'table' \\\[escape/dangling-address\\\]$" } */
 }
 
 /* Negative for the warning: through a parameter (only -m tells).  */

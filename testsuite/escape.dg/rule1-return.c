@@ -15,14 +15,14 @@ int *through_temp(void)
   int j = 2;		/* { dg-message "'j' declared here$" } */
   int *p = &j;
   int *q = p;
-  return q;		/* { dg-warning "address of local variable 'j' escapes: returned from 'through_temp'$" } */
+  return q;		/* { dg-warning "address of local variable 'j' escapes: returned from 'through_temp' \\\[escape/dangling-address\\\]$" } */
 }
 
 int *conditional(int c)
 {
   int k = 3, l = 4;	/* { dg-messages { "'k' declared here$" "'l' declared here$" } } */
   int *p = c ? &k : &l;
-  return p;		/* { dg-warnings { "address of local variable 'k' escapes: returned from 'conditional'$" "address of local variable 'l' escapes: returned from 'conditional'$" } } */
+  return p;		/* { dg-warnings { "address of local variable 'k' escapes: returned from 'conditional' \\\[escape/dangling-address\\\]$" "address of local variable 'l' escapes: returned from 'conditional' \\\[escape/dangling-address\\\]$" } } */
 }
 
 struct pair by_value(void)
@@ -31,14 +31,14 @@ struct pair by_value(void)
   struct pair r;
   r.a = &m;
   r.b = 0;
-  return r;		/* { dg-warning "address of local variable 'm' escapes: returned from 'by_value'$" } */
+  return r;		/* { dg-warning "address of local variable 'm' escapes: returned from 'by_value' \\\[escape/dangling-address\\\]$" } */
 }
 
 int *element(void)
 {
   int arr[4] = {0};	/* { dg-message "'arr' declared here$" } */
   int *p = &arr[2];
-  return p;		/* { dg-warning "address of local variable 'arr' escapes: returned from 'element'$" } */
+  return p;		/* { dg-warning "address of local variable 'arr' escapes: returned from 'element' \\\[escape/dangling-address\\\]$" } */
 }
 
 /* Negative: values and addresses that do not outlive the frame.  */
