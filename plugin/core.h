@@ -42,7 +42,14 @@ struct esc_edge {
   esc_loc_id src;
   int16_t derefs;
   uint8_t why;
+  uint8_t flags;             /* EF_* */
   esc_pos pos;
+};
+
+enum {
+  EF_TRANSIENT = 1     /* a store overwritten on every path before the
+                          stored object dies (esc_flow_transient): Go's
+                          walk follows it, the definite walk does not */
 };
 
 enum {
@@ -99,6 +106,7 @@ struct esc_loc {
   bool carried;              /* a loop-header phi */
   esc_pos deref_pos;
   esc_pos loop_read_pos;     /* a local read after its iteration: where */
+  esc_pos scope_use_pos;     /* its address used after its scope: where */
 
   /* allocations */
   long long alloc_size;      /* -1 when not constant */
@@ -190,6 +198,9 @@ esc_loc_id esc_loc_make(struct esc_unit *u, struct esc_func *f,
 void esc_loc_release(struct esc_loc *l);
 void esc_add_edge(struct esc_unit *u, esc_loc_id dst, esc_loc_id src,
                   int derefs, enum esc_why why, esc_pos pos);
+void esc_add_edge_flags(struct esc_unit *u, esc_loc_id dst, esc_loc_id src,
+                        int derefs, enum esc_why why, esc_pos pos,
+                        unsigned flags);
 
 /* call.c: calls bound when they are read, or kept until their batch.  */
 void esc_bind_pending_calls(struct esc_unit *u, struct esc_func **fns,

@@ -78,6 +78,8 @@ static const char *warn_reason(struct esc_unit *u, const struct esc_loc *l)
     esc_sb_printf(&b, "returned from '%s'", u->funcs[r->func]->name);
   else if (l->def_why == ESC_WHY_LEAK && r->reason)
     esc_sb_puts(&b, r->reason);
+  else if (l->def_why == ESC_WHY_OUT_PARAM)
+    esc_sb_printf(&b, "stored through parameter '%s'", r->name);
   else if (l->def_why == ESC_WHY_GLOBAL_MEM)
     esc_sb_printf(&b, "stored in memory reachable from global '%s'", r->name);
   else
@@ -92,7 +94,7 @@ static const char *warn_reason(struct esc_unit *u, const struct esc_loc *l)
 static void var_verdicts(struct esc_unit *u, struct esc_loc *l,
                          struct esc_verdict v)
 {
-  if (u->cfg.m) {
+  if (u->cfg.m && (l->flags & LF_ESCAPES)) {
     v.kind = ESC_V_MOVED_TO_HEAP;
     v.reason = l->reason;
     v.steps = l->path;
@@ -100,11 +102,25 @@ static void var_verdicts(struct esc_unit *u, struct esc_loc *l,
     l->path = NULL;
     esc_emit_verdict(u, &v);
   }
+  bool warned = false;
   if ((l->flags & LF_DEFINITE) || l->loop_read_pos) {
+    warned = true;
     v.kind = ESC_V_WARN_ADDR;
     v.pos = l->def_pos ? l->def_pos : l->loop_read_pos ? l->loop_read_pos : l->pos;
     v.reason = (l->flags & LF_DEFINITE) ? warn_reason(u, l)
                : esc_intern(u, "read after its loop iteration ended");
+    v.steps = NULL;
+    v.nsteps = 0;
+    u->stats.warnings++;
+    esc_emit_verdict(u, &v);
+  }
+  /* Used after its scope ended: a warning of its own, unless the loop
+     rule said it already.  */
+  if (l->scope_use_pos && !l->loop_read_pos &&
+      !(warned && l->def_pos == l->scope_use_pos)) {
+    v.kind = ESC_V_WARN_ADDR;
+    v.pos = l->scope_use_pos;
+    v.reason = esc_intern(u, "used after its scope ended");
     v.steps = NULL;
     v.nsteps = 0;
     u->stats.warnings++;
@@ -181,7 +197,7 @@ void esc_func_verdicts(struct esc_unit *u, struct esc_func *f)
     switch (l->kind) {
     case ESC_LOC_VAR:
     case ESC_LOC_PARAM:
-      if (escapes && (l->flags & LF_REPORTED))
+      if ((escapes || l->scope_use_pos) && (l->flags & LF_REPORTED))
         var_verdicts(u, l, v);
       if (l->kind == ESC_LOC_PARAM && l->param_report && !escapes && u->cfg.m)
         param_verdicts(u, l, v);

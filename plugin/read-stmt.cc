@@ -128,6 +128,23 @@ reader::read_assign(gassign *g)
   if (self_assignment(lhs, rhs1, code))
     return;
   hole k = lhs_hole(lhs);
+  /* C lifetimes (lifetimes.cc): a store into a global or through a
+     parameter that is overwritten before every return is transient; what
+     is stored through a parameter is a sink of the warnings.  */
+  tree out = k.why == ESC_WHY_STORE ? out_param_of(lhs) : NULL_TREE;
+  if (k.why == ESC_WHY_GLOBAL || k.why == ESC_WHY_GLOBAL_MEM || out)
+    k.transient = store_dies(g, lhs);
+  read_rhs(g, k);
+  if (out)
+    read_rhs(g, {out_param_loc(out), 0, ESC_WHY_OUT_PARAM, k.transient});
+}
+
+/* The right-hand side of G goes to K.  */
+void
+reader::read_rhs(gassign *g, hole k)
+{
+  tree rhs1 = gimple_assign_rhs1(g);
+  enum tree_code code = gimple_assign_rhs_code(g);
   switch (get_gimple_rhs_class(code)) {
   case GIMPLE_SINGLE_RHS:
     expr(k, rhs1);
@@ -371,6 +388,7 @@ reader::read()
   basic_block bb;
   FOR_EACH_BB_FN(bb, fun)
     read_block(bb);
+  note_scope_uses();
   note_frees();
 }
 

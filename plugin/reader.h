@@ -28,16 +28,19 @@ struct hole {
   esc_loc_id dst;
   int derefs;
   enum esc_why why;
+  /* A store overwritten on every path before what it stores dies
+     (reader::store_dies): esc_flow_transient.  */
+  bool transient = false;
 
   /* Go's hole.deref(): K receives what the value points to.  */
   hole deref() const
   {
-    return {dst, derefs + 1, why == ESC_WHY_ASSIGN ? ESC_WHY_LOAD : why};
+    return {dst, derefs + 1, why == ESC_WHY_ASSIGN ? ESC_WHY_LOAD : why, transient};
   }
   /* Go's hole.addr(): K receives the address of the value.  */
   hole addr() const
   {
-    return {dst, derefs - 1, why == ESC_WHY_ASSIGN ? ESC_WHY_ADDR : why};
+    return {dst, derefs - 1, why == ESC_WHY_ASSIGN ? ESC_WHY_ADDR : why, transient};
   }
 };
 
@@ -58,6 +61,7 @@ private:
   hash_map<tree, int> closures;         /* nested fndecl -> closure value */
   hash_map<tree, int> var_depth;        /* local -> loop depth of its scope */
   hash_map<tree, tree> vla_decls;       /* hidden pointer -> its VLA */
+  hash_map<tree, int> out_params;       /* parameter -> esc_out_param_new */
   auto_vec<std::pair<gcall *, esc_loc_id>> allocs;  /* allocation calls */
   auto_vec<std::pair<gimple *, tree>> frees;        /* deallocations */
 
@@ -99,6 +103,7 @@ private:
   void read_block(basic_block bb);
   void read_stmt(gimple *g);
   void read_assign(gassign *g);
+  void read_rhs(gassign *g, hole k);
   void read_asm(gasm *g);
   void note_decl(tree var);
   void note_block_decls(tree block);
@@ -109,6 +114,13 @@ private:
 
   /* erased-return.cc */
   void read_erased_returns();
+
+  /* lifetimes.cc */
+  bool store_dies(gimple *s, tree lhs);
+  tree out_param_of(tree lhs);
+  esc_loc_id out_param_loc(tree parm);
+  void note_scope_uses();
+  location_t stmt_location_of(gimple *g);
 
   /* frees.cc */
   void note_frees();

@@ -293,7 +293,8 @@ static bool definite_visit(struct walk *w, esc_loc_id id)
 static bool definite_follow(struct walk *w, const struct esc_edge *e,
                             int derefs)
 {
-  return derefs <= ESC_MAX_DEREFS && e->why != ESC_WHY_FIELD;
+  return derefs <= ESC_MAX_DEREFS && e->why != ESC_WHY_FIELD &&
+         !(e->flags & EF_TRANSIENT);
 }
 
 /* From F's sink (which the result and every global flow into), find the

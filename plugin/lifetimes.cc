@@ -1,0 +1,419 @@
+/* lifetimes.cc - C lifetimes at the moment of death (issue 11), the
+   flow-sensitive questions Go's flow-insensitive graph cannot answer:
+
+   - store_dies: is a store of a pointer into a global, or through a
+     pointer parameter, overwritten -- or possibly restored by code we
+     cannot see -- on every path from it to each return?  Then what it
+     stores is not there when the function's locals die, and the store
+     is transient: Go's walk follows it (the -m verdicts stay Go's), the
+     warnings do not.
+   - out_param_of: the parameter a store goes through (*out = v), which
+     the warnings treat as a sink of its own ("stored through parameter").
+   - note_scope_uses: an address used after its object's scope ended
+     (GCC's end-of-life clobbers; a VLA's __builtin_stack_restore),
+     through copies, phis, and calls that return their argument.
+
+   Each is a search of the CFG, bounded by a budget of statements; past
+   it the answer is the one that changes nothing (the store stays, no
+   use is reported).  */
+#include "reader.h"
+
+namespace {
+
+const unsigned search_budget = 20000;   /* statements per question */
+
+/* Does call G leave user memory alone (so that it cannot restore what
+   a store put there)?  Const and pure functions, internal functions,
+   GCC's builtins and the C library functions we model, unless they are
+   given the address of the stored-to object itself (BASE).  */
+bool
+call_keeps_memory(gcall *g, tree base)
+{
+  if (gimple_call_internal_p(g))
+    return true;
+  if (gimple_call_flags(g) & (ECF_CONST | ECF_PURE))
+    return true;
+  tree fn = gimple_call_fndecl(g);
+  if (!fn)
+    return false;
+  const char *name = IDENTIFIER_POINTER(DECL_NAME(fn));
+  bool known = fndecl_built_in_p(fn) || esc_model_lookup(name);
+  if (!known)
+    return false;
+  for (unsigned i = 0; i < gimple_call_num_args(g); i++) {
+    tree a = gimple_call_arg(g, i);
+    if (TREE_CODE(a) == ADDR_EXPR && base &&
+        get_base_address(TREE_OPERAND(a, 0)) == base)
+      return false;
+    if (base && a == base)              /* the out-parameter's pointer */
+      return false;
+  }
+  return true;
+}
+
+/* Is memory reference REF surely not a pointer we know to be local
+   (a store through it may hit any memory a caller can see)?  */
+bool
+store_through_unknown(tree ref)
+{
+  tree base = get_base_address(ref);
+  if (!base)
+    return true;
+  if (DECL_P(base))
+    return false;
+  if (TREE_CODE(base) == MEM_REF || TREE_CODE(base) == TARGET_MEM_REF) {
+    tree p = TREE_OPERAND(base, 0);
+    if (TREE_CODE(p) == ADDR_EXPR)
+      return false;
+    return true;
+  }
+  return true;
+}
+
+/* Does statement S replace what LHS holds, or may it (a call or a store
+   through an unknown pointer, when LHS can be reached that way)?
+   ANYWHERE: LHS is memory other code can reach (a global whose address
+   is taken or that other units see, or memory a parameter points to).  */
+bool
+kills(gimple *s, tree lhs, tree base, bool anywhere)
+{
+  switch (gimple_code(s)) {
+  case GIMPLE_ASSIGN: {
+    if (gimple_clobber_p(s))
+      return false;
+    tree l = gimple_assign_lhs(s);
+    if (TREE_CODE(l) == SSA_NAME)
+      return false;
+    if (operand_equal_p(l, lhs, 0))
+      return true;
+    /* The whole object the store went into.  */
+    if (DECL_P(l) && l == base)
+      return true;
+    if (anywhere && type_has_pointers(TREE_TYPE(l)) && store_through_unknown(l) &&
+        !operand_equal_p(get_base_address(l), get_base_address(lhs), 0))
+      return true;
+    return false;
+  }
+  case GIMPLE_CALL:
+    return anywhere && !call_keeps_memory(as_a<gcall *>(s), base);
+  case GIMPLE_ASM:
+    return anywhere && (gimple_asm_volatile_p(as_a<gasm *>(s)) ||
+                        gimple_asm_noutputs(as_a<gasm *>(s)) > 0);
+  default:
+    return false;
+  }
+}
+
+} // namespace
+
+/* The parameter whose pointee LHS is (*out, out[i], out->f), or NULL.  */
+tree
+reader::out_param_of(tree lhs)
+{
+  tree base = get_base_address(lhs);
+  if (!base || (TREE_CODE(base) != MEM_REF && TREE_CODE(base) != TARGET_MEM_REF))
+    return NULL_TREE;
+  tree p = TREE_OPERAND(base, 0);
+  for (int budget = 8; budget > 0 && p && TREE_CODE(p) == SSA_NAME; budget--) {
+    if (SSA_NAME_IS_DEFAULT_DEF(p)) {
+      tree var = SSA_NAME_VAR(p);
+      return var && TREE_CODE(var) == PARM_DECL && user_decl(var) &&
+             POINTER_TYPE_P(TREE_TYPE(var)) ? var : NULL_TREE;
+    }
+    gimple *def = SSA_NAME_DEF_STMT(p);
+    if (!def || !is_gimple_assign(def))
+      return NULL_TREE;
+    enum tree_code c = gimple_assign_rhs_code(def);
+    if (c != SSA_NAME && c != POINTER_PLUS_EXPR && !CONVERT_EXPR_CODE_P(c))
+      return NULL_TREE;
+    p = gimple_assign_rhs1(def);
+  }
+  return NULL_TREE;
+}
+
+/* What is stored through parameter PARM, for the warnings.  */
+esc_loc_id
+reader::out_param_loc(tree parm)
+{
+  if (int *l = out_params.get(parm))
+    return *l;
+  char buf[32];
+  esc_loc_id l = esc_out_param_new(f, decl_name(parm, buf, sizeof buf),
+                                   DECL_SOURCE_LOCATION(parm));
+  out_params.put(parm, l);
+  return l;
+}
+
+/* Store S into LHS (a global, or memory a parameter points to): is it
+   overwritten, or possibly restored, on every path from S to a return?  */
+bool
+reader::store_dies(gimple *s, tree lhs)
+{
+  tree base = get_base_address(lhs);
+  if (!base)
+    return false;
+  tree object = base;
+  if (!DECL_P(base)) {
+    tree p = TREE_OPERAND(base, 0);
+    object = TREE_CODE(p) == SSA_NAME ? p : NULL_TREE;
+  }
+  /* Any call we do not know and any store of a pointer through a pointer
+     we do not know may restore it: a static global whose address is
+     never taken is reached by the functions of this unit, and those are
+     called too.  So every such store counts as a possible restore.  */
+  const bool anywhere = true;
+  unsigned budget = search_budget;
+  auto_bitmap seen;
+  auto_vec<std::pair<basic_block, gimple_stmt_iterator>, 16> work;
+  gimple_stmt_iterator start = gsi_for_stmt(s);
+  gsi_next(&start);
+  work.safe_push({gimple_bb(s), start});
+  while (!work.is_empty()) {
+    auto item = work.pop();
+    basic_block bb = item.first;
+    bool killed = false;
+    for (gimple_stmt_iterator si = item.second; !gsi_end_p(si); gsi_next(&si)) {
+      gimple *g = gsi_stmt(si);
+      if (is_gimple_debug(g))
+        continue;
+      if (!budget--)
+        return false;
+      if (gimple_code(g) == GIMPLE_RETURN)
+        return false;               /* still stored when the locals die */
+      if (kills(g, lhs, object, anywhere)) {
+        killed = true;
+        break;
+      }
+    }
+    if (killed)
+      continue;
+    edge e;
+    edge_iterator ei;
+    FOR_EACH_EDGE(e, ei, bb->succs) {
+      basic_block d = e->dest;
+      if (d == EXIT_BLOCK_PTR_FOR_FN(fun))
+        continue;                   /* no return statement: noreturn */
+      if (bitmap_set_bit(seen, d->index))
+        work.safe_push({d, gsi_start_bb(d)});
+    }
+  }
+  return true;
+}
+
+/* ------------------------------------------------------------ scopes */
+
+namespace {
+
+/* The local object whose address T is (&a, &a[1], &a.f), or NULL.  */
+tree
+addr_object(tree t)
+{
+  if (!t || TREE_CODE(t) != ADDR_EXPR)
+    return NULL_TREE;
+  tree base = get_base_address(TREE_OPERAND(t, 0));
+  return base && VAR_P(base) && !is_global_var(base) ? base : NULL_TREE;
+}
+
+/* Does use statement U of pointer V pass V's value on to another SSA
+   name (a copy, a conversion, pointer arithmetic, a phi, a call that
+   returns its argument) rather than use it?  That name, or NULL.  */
+tree
+passes_on(gimple *u, tree v)
+{
+  if (gphi *phi = dyn_cast<gphi *>(u))
+    return gimple_phi_result(phi);
+  if (is_gimple_assign(u)) {
+    tree lhs = gimple_assign_lhs(u);
+    if (TREE_CODE(lhs) != SSA_NAME || gimple_assign_rhs1(u) != v)
+      return NULL_TREE;
+    enum tree_code c = gimple_assign_rhs_code(u);
+    if (c == SSA_NAME || c == POINTER_PLUS_EXPR || CONVERT_EXPR_CODE_P(c))
+      return lhs;
+    return NULL_TREE;
+  }
+  if (gcall *g = dyn_cast<gcall *>(u)) {
+    tree lhs = gimple_call_lhs(g);
+    tree fn = gimple_call_fndecl(g);
+    if (!lhs || TREE_CODE(lhs) != SSA_NAME || !fn)
+      return NULL_TREE;
+    const esc_model *m = esc_model_lookup(IDENTIFIER_POINTER(DECL_NAME(fn)));
+    if (!m)
+      return NULL_TREE;
+    for (unsigned i = 0; i < gimple_call_num_args(g); i++)
+      if (gimple_call_arg(g, i) == v && esc_model_tag(m, i).result == 0)
+        return lhs;
+  }
+  return NULL_TREE;
+}
+
+/* Is U a use of the value of V that a dangling V makes wrong: passed to
+   a call, dereferenced, stored, returned?  Comparisons are not.  */
+bool
+uses_value(gimple *u, tree v)
+{
+  switch (gimple_code(u)) {
+  case GIMPLE_CALL:
+  case GIMPLE_ASM:
+    return true;
+  case GIMPLE_ASSIGN: {
+    if (TREE_CODE_CLASS(gimple_assign_rhs_code(u)) == tcc_comparison)
+      return false;
+    return true;
+  }
+  default:
+    return false;
+  }
+}
+
+} // namespace
+
+/* Addresses used after the scope of their object ended.  */
+void
+reader::note_scope_uses()
+{
+  /* The deaths: end-of-life clobbers of address-taken locals.  */
+  hash_map<tree, auto_vec<gimple *>> deaths;
+  basic_block bb;
+  FOR_EACH_BB_FN(bb, fun)
+    for (gimple_stmt_iterator si = gsi_start_bb(bb); !gsi_end_p(si); gsi_next(&si)) {
+      gimple *g = gsi_stmt(si);
+      if (!gimple_clobber_p(g))
+        continue;
+      tree var = gimple_assign_lhs(g);
+      if (VAR_P(var) && !is_global_var(var) && TREE_ADDRESSABLE(var) &&
+          (user_decl(var) || compound_literal(var)))
+        deaths.get_or_insert(var).safe_push(g);
+    }
+  if (deaths.is_empty())
+    return;
+
+  /* The origins: SSA names holding an object's address directly.  */
+  hash_map<tree, auto_vec<tree>> holders;   /* object -> SSA names */
+  hash_map<tree, auto_vec<gimple *>> takes;  /* object -> statements */
+  FOR_EACH_BB_FN(bb, fun) {
+    for (gphi_iterator pi = gsi_start_phis(bb); !gsi_end_p(pi); gsi_next(&pi)) {
+      gphi *phi = pi.phi();
+      for (unsigned i = 0; i < gimple_phi_num_args(phi); i++)
+        if (tree o = addr_object(gimple_phi_arg_def(phi, i)))
+          if (deaths.get(o) && POINTER_TYPE_P(TREE_TYPE(gimple_phi_result(phi))))
+            holders.get_or_insert(o).safe_push(gimple_phi_result(phi));
+    }
+    for (gimple_stmt_iterator si = gsi_start_bb(bb); !gsi_end_p(si); gsi_next(&si)) {
+      gimple *g = gsi_stmt(si);
+      if (gcall *c = dyn_cast<gcall *>(g)) {
+        /* memchr (a, ...): a library function returning its argument.  */
+        tree lhs = gimple_call_lhs(c), fn = gimple_call_fndecl(c);
+        const esc_model *m = fn ? esc_model_lookup(IDENTIFIER_POINTER(DECL_NAME(fn))) : NULL;
+        if (!m || !lhs || TREE_CODE(lhs) != SSA_NAME || !POINTER_TYPE_P(TREE_TYPE(lhs)))
+          continue;
+        for (unsigned i = 0; i < gimple_call_num_args(c); i++) {
+          tree o = addr_object(gimple_call_arg(c, i));
+          if (o && deaths.get(o) && esc_model_tag(m, i).result == 0) {
+            takes.get_or_insert(o).safe_push(g);
+            holders.get_or_insert(o).safe_push(lhs);
+          }
+        }
+        continue;
+      }
+      if (!is_gimple_assign(g) || gimple_clobber_p(g))
+        continue;
+      tree lhs = gimple_assign_lhs(g);
+      tree o = addr_object(gimple_assign_rhs1(g));
+      if (!o || !deaths.get(o))
+        continue;
+      takes.get_or_insert(o).safe_push(g);
+      if (TREE_CODE(lhs) == SSA_NAME && POINTER_TYPE_P(TREE_TYPE(lhs)))
+        holders.get_or_insert(o).safe_push(lhs);
+    }
+  }
+
+  for (auto it = holders.begin(); it != holders.end(); ++it) {
+    tree obj = (*it).first;
+    /* Every SSA name the address reaches.  */
+    auto_bitmap names;
+    auto_vec<tree, 16> work;
+    for (tree n : (*it).second)
+      if (bitmap_set_bit(names, SSA_NAME_VERSION(n)))
+        work.safe_push(n);
+    auto_vec<tree, 16> all;
+    while (!work.is_empty()) {
+      tree v = work.pop();
+      all.safe_push(v);
+      imm_use_iterator ui;
+      use_operand_p use;
+      FOR_EACH_IMM_USE_FAST(use, ui, v) {
+        tree next = passes_on(USE_STMT(use), v);
+        if (next && TREE_CODE(next) == SSA_NAME && POINTER_TYPE_P(TREE_TYPE(next)) &&
+            bitmap_set_bit(names, SSA_NAME_VERSION(next)))
+          work.safe_push(next);
+      }
+    }
+    /* The statements using one of them.  */
+    hash_set<gimple *> users;
+    for (tree v : all) {
+      imm_use_iterator ui;
+      use_operand_p use;
+      FOR_EACH_IMM_USE_FAST(use, ui, v) {
+        gimple *u = USE_STMT(use);
+        if (!is_gimple_debug(u) && !passes_on(u, v) && uses_value(u, v))
+          users.add(u);
+      }
+    }
+    if (users.is_empty())
+      continue;
+    hash_set<gimple *> barriers;
+    if (auto_vec<gimple *> *t = takes.get(obj))
+      for (gimple *g : *t)
+        barriers.add(g);
+
+    /* From each death, forward to a use without taking the address anew.  */
+    gimple *found = NULL;
+    unsigned budget = search_budget;
+    for (gimple *death : *deaths.get(obj)) {
+      auto_bitmap seen;
+      auto_vec<std::pair<basic_block, gimple_stmt_iterator>, 16> q;
+      gimple_stmt_iterator start = gsi_for_stmt(death);
+      gsi_next(&start);
+      q.safe_push({gimple_bb(death), start});
+      while (!q.is_empty() && !found && budget) {
+        auto item = q.pop();
+        bool stop = false;
+        for (gimple_stmt_iterator si = item.second; !gsi_end_p(si); gsi_next(&si)) {
+          gimple *g = gsi_stmt(si);
+          if (!budget--)
+            break;
+          if (barriers.contains(g)) {
+            stop = true;
+            break;
+          }
+          if (users.contains(g)) {
+            found = g;
+            break;
+          }
+        }
+        if (stop || found)
+          continue;
+        edge e;
+        edge_iterator ei;
+        FOR_EACH_EDGE(e, ei, item.first->succs)
+          if (e->dest != EXIT_BLOCK_PTR_FOR_FN(fun) &&
+              bitmap_set_bit(seen, e->dest->index))
+            q.safe_push({e->dest, gsi_start_bb(e->dest)});
+      }
+      if (found)
+        break;
+    }
+    if (!found || gimple_code(found) == GIMPLE_RETURN)
+      continue;               /* returns: the definite walk's business */
+    esc_loc_id l = decl_loc(obj);
+    esc_loc_set_reported(f, l, true);
+    esc_loc_set_scope_use(f, l, stmt_location_of(found));
+  }
+}
+
+location_t
+reader::stmt_location_of(gimple *g)
+{
+  location_t loc = gimple_location(g);
+  return loc == UNKNOWN_LOCATION ? DECL_SOURCE_LOCATION(fun->decl) : loc;
+}
