@@ -22,6 +22,16 @@ namespace {
 
 const unsigned search_budget = 20000;   /* statements per question */
 
+/* The local object whose address T is (&a, &a[1], &a.f), or NULL.  */
+tree
+addr_object(tree t)
+{
+  if (!t || TREE_CODE(t) != ADDR_EXPR)
+    return NULL_TREE;
+  tree base = get_base_address(TREE_OPERAND(t, 0));
+  return base && VAR_P(base) && !is_global_var(base) ? base : NULL_TREE;
+}
+
 /* Does call G leave user memory alone (so that it cannot restore what
    a store put there)?  Const and pure functions, internal functions,
    GCC's builtins and the C library functions we model, unless they are
@@ -161,7 +171,12 @@ reader::store_dies(gimple *s, tree lhs)
      we do not know may restore it: a static global whose address is
      never taken is reached by the functions of this unit, and those are
      called too.  So every such store counts as a possible restore.  */
-  const bool anywhere = true;
+  bool anywhere = true;
+  /* Except a static of this very function whose address is never taken:
+     only this function can store into it.  */
+  if (VAR_P(base) && TREE_STATIC(base) && !TREE_PUBLIC(base) &&
+      !TREE_ADDRESSABLE(base) && DECL_CONTEXT(base) == fun->decl)
+    anywhere = false;
   unsigned budget = search_budget;
   auto_bitmap seen;
   auto_vec<std::pair<basic_block, gimple_stmt_iterator>, 16> work;
@@ -200,19 +215,39 @@ reader::store_dies(gimple *s, tree lhs)
   return true;
 }
 
+/* Is edge E taken only when V is not the address of some local (the
+   edge of "V != &x" out of "if (V == &x)"), directly or through an
+   empty block?  */
+bool
+reader::guarded_against_address(edge e, tree v)
+{
+  if (!v || TREE_CODE(v) != SSA_NAME)
+    return false;
+  for (int hops = 0; hops < 2 && e; hops++) {
+    basic_block src = e->src;
+    gimple_stmt_iterator gl = gsi_last_nondebug_bb(src);
+    gimple *last = gsi_end_p(gl) ? NULL : gsi_stmt(gl);
+    if (gcond *c = last ? dyn_cast<gcond *>(last) : NULL) {
+      tree l = gimple_cond_lhs(c), r = gimple_cond_rhs(c);
+      if (l != v)
+        std::swap(l, r);
+      if (l != v || !addr_object(r))
+        return false;
+      enum tree_code code = gimple_cond_code(c);
+      return (code == EQ_EXPR && (e->flags & EDGE_FALSE_VALUE)) ||
+             (code == NE_EXPR && (e->flags & EDGE_TRUE_VALUE));
+    }
+    /* An empty forwarder: look at the edge into it.  */
+    if (last || !single_pred_p(src))
+      return false;
+    e = single_pred_edge(src);
+  }
+  return false;
+}
+
 /* ------------------------------------------------------------ scopes */
 
 namespace {
-
-/* The local object whose address T is (&a, &a[1], &a.f), or NULL.  */
-tree
-addr_object(tree t)
-{
-  if (!t || TREE_CODE(t) != ADDR_EXPR)
-    return NULL_TREE;
-  tree base = get_base_address(TREE_OPERAND(t, 0));
-  return base && VAR_P(base) && !is_global_var(base) ? base : NULL_TREE;
-}
 
 /* Does use statement U of pointer V pass V's value on to another SSA
    name (a copy, a conversion, pointer arithmetic, a phi, a call that

@@ -121,6 +121,7 @@ static const struct esc_model models[] = {
   PLAIN("sscanf", "--"),
   PLAIN("stat", "--"),
   PLAIN("stpcpy", "r-"),
+  PLAIN("stpncpy", "r--"),
   PLAIN("strcasecmp", "--"),
   PLAIN("strcat", "r-"),
   PLAIN("strchr", "r-"),

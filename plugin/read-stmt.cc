@@ -356,7 +356,12 @@ reader::read_phis(basic_block bb)
       continue;
     for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
       stmt_loc = stmt_location(gimple_phi_arg_location(phi, i), fun);
-      expr({ssa_loc(res), 0, ESC_WHY_ASSIGN}, gimple_phi_arg_def(phi, i));
+      tree arg = gimple_phi_arg_def(phi, i);
+      /* if (r == &spare) r = 0;: on the other edge R is not &spare, so
+         what R holds there is no certain escape (the definite walk does
+         not follow it; Go's walk does).  */
+      bool guarded = guarded_against_address(gimple_phi_arg_edge(phi, i), arg);
+      expr({ssa_loc(res), 0, ESC_WHY_ASSIGN, guarded}, arg);
     }
   }
 }

@@ -120,6 +120,7 @@ private:
   tree out_param_of(tree lhs);
   esc_loc_id out_param_loc(tree parm);
   void note_scope_uses();
+  bool guarded_against_address(edge e, tree v);
   location_t stmt_location_of(gimple *g);
 
   /* frees.cc */
