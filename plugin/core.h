@@ -60,6 +60,13 @@ enum {
   LF_FORCED = 16       /* escapes for a reason of its own (size) */
 };
 
+/* Another sink a location's address surely reaches (esc_loc.def_more).  */
+struct esc_def_site {
+  esc_loc_id root;
+  esc_pos pos;
+  uint8_t why;
+};
+
 struct esc_loc {
   uint8_t kind;              /* enum esc_loc_kind */
   uint8_t flags;
@@ -88,6 +95,8 @@ struct esc_loc {
   uint8_t def_why;
   const char *def_closure;   /* nested function it is captured by */
   bool def_context;          /* ... or function whose context it is */
+  struct esc_def_site *def_more; /* other results and globals it surely */
+  uint32_t ndef_more;            /* reaches: one warning per sink */
 
   /* parameters */
   uint16_t param_index;

@@ -118,6 +118,9 @@ void esc_loc_release(struct esc_loc *l)
   free(l->path);
   free(l->leak_path[0]);
   free(l->leak_path[1]);
+  free(l->def_more);
+  l->def_more = NULL;
+  l->ndef_more = 0;
   l->edges = NULL;
   l->path = l->leak_path[0] = l->leak_path[1] = NULL;
   l->nedges = l->cap = 0;

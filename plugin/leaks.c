@@ -63,10 +63,11 @@ void esc_emit_verdict(struct esc_unit *u, const struct esc_verdict *v)
   d->seq = u->seq++;
 }
 
-static const char *warn_reason(struct esc_unit *u, const struct esc_loc *l)
+static const char *warn_reason_at(struct esc_unit *u, const struct esc_loc *l,
+                                  esc_loc_id root, uint8_t why)
 {
   struct esc_strbuf b = {0};
-  const struct esc_loc *r = l->def_root != ESC_NONE ? esc_L(u, l->def_root) : NULL;
+  const struct esc_loc *r = root != ESC_NONE ? esc_L(u, root) : NULL;
   if (l->def_closure && l->def_context)
     esc_sb_printf(&b, "captured by closure '%s'%s%s", l->def_closure,
                   r && r->reason ? ", " : "", r && r->reason ? r->reason : "");
@@ -76,17 +77,22 @@ static const char *warn_reason(struct esc_unit *u, const struct esc_loc *l)
     esc_sb_puts(&b, "outlives its frame");
   else if (r->kind == ESC_LOC_RESULT)
     esc_sb_printf(&b, "returned from '%s'", u->funcs[r->func]->name);
-  else if (l->def_why == ESC_WHY_LEAK && r->reason)
+  else if (why == ESC_WHY_LEAK && r->reason)
     esc_sb_puts(&b, r->reason);
-  else if (l->def_why == ESC_WHY_OUT_PARAM)
+  else if (why == ESC_WHY_OUT_PARAM)
     esc_sb_printf(&b, "stored through parameter '%s'", r->name);
-  else if (l->def_why == ESC_WHY_GLOBAL_MEM)
+  else if (why == ESC_WHY_GLOBAL_MEM)
     esc_sb_printf(&b, "stored in memory reachable from global '%s'", r->name);
   else
     esc_sb_printf(&b, "stored in global '%s'", r->name);
   const char *s = esc_intern(u, b.s);
   esc_sb_free(&b);
   return s;
+}
+
+static const char *warn_reason(struct esc_unit *u, const struct esc_loc *l)
+{
+  return warn_reason_at(u, l, l->def_root, l->def_why);
 }
 
 /* An address-taken local (or parameter) that escapes: "moved to heap"
@@ -109,6 +115,17 @@ static void var_verdicts(struct esc_unit *u, struct esc_loc *l,
     v.pos = l->def_pos ? l->def_pos : l->loop_read_pos ? l->loop_read_pos : l->pos;
     v.reason = (l->flags & LF_DEFINITE) ? warn_reason(u, l)
                : esc_intern(u, "read after its loop iteration ended");
+    v.steps = NULL;
+    v.nsteps = 0;
+    u->stats.warnings++;
+    esc_emit_verdict(u, &v);
+  }
+  /* Other results, globals and parameters it is surely stored in.  */
+  for (uint32_t i = 0; (l->flags & LF_DEFINITE) && i < l->ndef_more; i++) {
+    const struct esc_def_site *d = &l->def_more[i];
+    v.kind = ESC_V_WARN_ADDR;
+    v.pos = d->pos ? d->pos : l->pos;
+    v.reason = warn_reason_at(u, l, d->root, d->why);
     v.steps = NULL;
     v.nsteps = 0;
     u->stats.warnings++;

@@ -297,13 +297,49 @@ static bool definite_follow(struct walk *w, const struct esc_edge *e,
          !(e->flags & EF_TRANSIENT);
 }
 
+/* A location found definite already reaches root W->root too: another
+   sink, another warning (one per object and sink).  */
+static bool definite_more_visit(struct walk *w, esc_loc_id id)
+{
+  struct esc_unit *u = w->s->u;
+  struct esc_loc *l = esc_L(u, id);
+  if (l->derefs >= 0)
+    return true;
+  if (!(l->flags & LF_DEFINITE) || l->def_closure || l->def_root == w->root)
+    return false;
+  for (uint32_t i = 0; i < l->ndef_more; i++)
+    if (l->def_more[i].root == w->root)
+      return false;
+  const struct esc_edge *e, *last = NULL;
+  esc_loc_id src, dst;
+  struct path p = path_begin(u, id);
+  while (path_next(&p, &src, &dst, &e))
+    last = e;
+  if (!last)
+    return false;
+  l->def_more = esc_xrealloc(l->def_more, (l->ndef_more + 1) * sizeof *l->def_more);
+  l->def_more[l->ndef_more++] = (struct esc_def_site){w->root, last->pos, last->why};
+  return false;
+}
+
 /* From F's sink (which the result and every global flow into), find the
    locations whose address reaches them without passing through another
-   address: those are dangling for sure.  */
+   address: those are dangling for sure.  Then, when some are, from each
+   result or global again: the other sinks each of them reaches.  */
 static void walk_definite(struct solver *s, struct esc_func *f, uint32_t gen)
 {
+  struct esc_unit *u = s->u;
   struct walk w = {s, f->sink, gen, definite_visit, definite_follow};
   walk(&w);
+  bool any = false;
+  for (esc_loc_id id = f->first; id < f->end && !any; id++)
+    any = esc_L(u, id)->flags & LF_DEFINITE;
+  const struct esc_loc *sink = esc_L(u, f->sink);
+  for (uint32_t i = 0; any && i < sink->nedges && sink->nedges > 1; i++) {
+    struct walk m = {s, sink->edges[i].src, ++u->walkgen, definite_more_visit,
+                     definite_follow};
+    walk(&m);
+  }
 }
 
 /* ------------------------------------------------------------ freed */
