@@ -245,6 +245,63 @@ reader::guarded_against_address(edge e, tree v)
   return false;
 }
 
+/* ------------------------------------------------------------ fields */
+
+namespace {
+
+/* REF is a chain of field selections on a local declaration: that
+   declaration, else NULL.  */
+tree
+field_chain_base(tree ref)
+{
+  while (TREE_CODE(ref) == COMPONENT_REF)
+    ref = TREE_OPERAND(ref, 0);
+  return VAR_P(ref) && !is_global_var(ref) && !TREE_ADDRESSABLE(ref) ? ref : NULL_TREE;
+}
+
+} // namespace
+
+/* Is REF (x.p, x.a.b) the only part of local X that pointers are ever
+   stored in, in this function (X's address never taken)?  Then reading
+   REF reads exactly what was stored there.  */
+bool
+reader::sole_pointer_field(tree ref)
+{
+  if (TREE_CODE(ref) != COMPONENT_REF)
+    return false;
+  tree base = field_chain_base(ref);
+  if (!base)
+    return false;
+  if (!pointer_fields) {
+    pointer_fields = new hash_map<tree, tree>;
+    basic_block bb;
+    FOR_EACH_BB_FN(bb, fun)
+      for (gimple_stmt_iterator si = gsi_start_bb(bb); !gsi_end_p(si); gsi_next(&si)) {
+        gimple *g = gsi_stmt(si);
+        tree lhs = is_gimple_assign(g) || is_gimple_call(g) ? gimple_get_lhs(g) : NULL_TREE;
+        if (!lhs || TREE_CODE(lhs) == SSA_NAME || gimple_clobber_p(g))
+          continue;
+        tree b = get_base_address(lhs);
+        if (!b || !VAR_P(b) || is_global_var(b))
+          continue;
+        if (!type_has_pointers(TREE_TYPE(lhs)))
+          continue;
+        if (is_gimple_assign(g) && gimple_assign_single_p(g) &&
+            CONSTANT_CLASS_P(gimple_assign_rhs1(g)))
+          continue;                   /* x.q = 0: no address */
+        bool existed;
+        tree &one = pointer_fields->get_or_insert(b, &existed);
+        if (!existed)
+          one = field_chain_base(lhs) == b && TREE_CODE(lhs) == COMPONENT_REF &&
+                is_gimple_assign(g) ? lhs : error_mark_node;
+        else if (one != error_mark_node && !operand_equal_p(one, lhs, 0))
+          one = error_mark_node;
+      }
+  }
+  tree *one = pointer_fields->get(base);
+  return one && *one != error_mark_node && operand_equal_p(*one, ref, 0);
+}
+
 /* ------------------------------------------------------------ scopes */
 
 namespace {

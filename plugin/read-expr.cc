@@ -318,8 +318,13 @@ reader::expr(hole k, tree t)
   case REALPART_EXPR:
   case IMAGPART_EXPR:
     /* A part of its object (field-insensitive): the same location, but
-       not necessarily the part the address was stored in.  */
-    expr({k.dst, k.derefs, ESC_WHY_FIELD, k.transient}, TREE_OPERAND(t, 0));
+       not necessarily the part the address was stored in -- unless it is
+       the one part of the object that pointers are stored in
+       (x.p = &i; g = x.p;), which is certain (lifetimes.cc).  */
+    if (sole_pointer_field(t))
+      expr(k, TREE_OPERAND(t, 0));
+    else
+      expr({k.dst, k.derefs, ESC_WHY_FIELD, k.transient}, TREE_OPERAND(t, 0));
     return;
   case VIEW_CONVERT_EXPR:
   case NOP_EXPR:

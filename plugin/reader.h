@@ -48,6 +48,7 @@ class reader
 {
 public:
   reader(function *fun, esc_func *f) : fun(fun), f(f) {}
+  ~reader() { delete pointer_fields; }
   void read();
 
 private:
@@ -120,6 +121,8 @@ private:
   tree out_param_of(tree lhs);
   esc_loc_id out_param_loc(tree parm);
   void note_scope_uses();
+  bool sole_pointer_field(tree ref);
+  hash_map<tree, tree> *pointer_fields = NULL;  /* local -> its one field */
   bool guarded_against_address(edge e, tree v);
   location_t stmt_location_of(gimple *g);
 
