@@ -32,12 +32,56 @@ addr_object(tree t)
   return base && VAR_P(base) && !is_global_var(base) ? base : NULL_TREE;
 }
 
+hash_map<tree, bool> *store_free;     /* function -> body_stores_nothing */
+
+bool call_keeps_memory(gcall *g, tree base, int depth = 4);
+
+/* Does FN, a function of this unit, store nothing outside its own
+   locals, and call only functions that do not either (DEPTH levels of
+   calls; a function being looked at counts as storing nothing, so that
+   recursion ends)?  Then calling it cannot restore a global.  */
+bool
+body_stores_nothing(tree fn, int depth)
+{
+  function *callee = DECL_STRUCT_FUNCTION(fn);
+  if (!callee || !callee->cfg || !gimple_has_body_p(fn) || depth <= 0 ||
+      DECL_WEAK(fn))
+    return false;
+  if (!store_free)
+    store_free = new hash_map<tree, bool>;
+  if (bool *known = store_free->get(fn))
+    return *known;
+  store_free->put(fn, true);            /* while we look */
+  bool ok = true;
+  basic_block bb;
+  FOR_EACH_BB_FN(bb, callee) {
+    for (gimple_stmt_iterator si = gsi_start_bb(bb); ok && !gsi_end_p(si); gsi_next(&si)) {
+      gimple *s = gsi_stmt(si);
+      if (gcall *c = dyn_cast<gcall *>(s)) {
+        tree lhs = gimple_call_lhs(c);
+        if (lhs && TREE_CODE(lhs) != SSA_NAME && !DECL_P(get_base_address(lhs)))
+          ok = false;
+        else
+          ok = call_keeps_memory(c, NULL_TREE, depth - 1);
+      } else if (is_gimple_assign(s) && !gimple_clobber_p(s)) {
+        tree lhs = gimple_assign_lhs(s);
+        tree b = TREE_CODE(lhs) == SSA_NAME ? NULL_TREE : get_base_address(lhs);
+        if (b && !(DECL_P(b) && !is_global_var(b)))
+          ok = false;
+      } else if (gimple_code(s) == GIMPLE_ASM)
+        ok = false;
+    }
+  }
+  store_free->put(fn, ok);
+  return ok;
+}
+
 /* Does call G leave user memory alone (so that it cannot restore what
    a store put there)?  Const and pure functions, internal functions,
    GCC's builtins and the C library functions we model, unless they are
    given the address of the stored-to object itself (BASE).  */
 bool
-call_keeps_memory(gcall *g, tree base)
+call_keeps_memory(gcall *g, tree base, int depth)
 {
   if (gimple_call_internal_p(g))
     return true;
@@ -47,7 +91,8 @@ call_keeps_memory(gcall *g, tree base)
   if (!fn)
     return false;
   const char *name = IDENTIFIER_POINTER(DECL_NAME(fn));
-  bool known = fndecl_built_in_p(fn) || esc_model_lookup(name);
+  bool known = fndecl_built_in_p(fn) || esc_model_lookup(name) ||
+               body_stores_nothing(fn, depth);
   if (!known)
     return false;
   for (unsigned i = 0; i < gimple_call_num_args(g); i++) {
@@ -99,7 +144,11 @@ kills(gimple *s, tree lhs, tree base, bool anywhere)
     /* The whole object the store went into.  */
     if (DECL_P(l) && l == base)
       return true;
+    /* Through a pointer that may point to it: for a global, only when
+       this unit takes its address (TREE_ADDRESSABLE); for what a
+       parameter points to, any other pointer may alias it.  */
     if (anywhere && type_has_pointers(TREE_TYPE(l)) && store_through_unknown(l) &&
+        (!DECL_P(base) || TREE_ADDRESSABLE(base)) &&
         !operand_equal_p(get_base_address(l), get_base_address(lhs), 0))
       return true;
     return false;

@@ -43,11 +43,11 @@ void to_global_array(int i)
   table[i].val = &e;	/* { dg-warning "address of local variable 'e' escapes: stored in global 'table'$" } */
 }
 
-/* Negative for the warning: through a parameter (only -m tells).  */
+/* Through a pointer parameter: the caller holds it when F dies.  */
 void through_param(int **out)
 {
-  int f = 6;
-  *out = &f;
+  int f = 6;		/* { dg-message "'f' declared here$" } */
+  *out = &f;		/* { dg-warning "address of local variable 'f' escapes: stored through parameter 'out'$" } */
 }
 
 /* Negative: a local list.  */
