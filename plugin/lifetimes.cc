@@ -355,6 +355,54 @@ reader::sole_pointer_field(tree ref)
 
 namespace {
 
+/* Is value V (of function FN) parameter PARM, through copies,
+   conversions, pointer arithmetic and phis?  */
+bool
+derives_from_param(tree v, tree parm, int budget)
+{
+  if (budget <= 0 || !v || TREE_CODE(v) != SSA_NAME)
+    return false;
+  if (SSA_NAME_IS_DEFAULT_DEF(v))
+    return SSA_NAME_VAR(v) == parm;
+  gimple *def = SSA_NAME_DEF_STMT(v);
+  if (gphi *phi = dyn_cast<gphi *>(def)) {
+    for (unsigned i = 0; i < gimple_phi_num_args(phi); i++)
+      if (derives_from_param(gimple_phi_arg_def(phi, i), parm, budget - 1))
+        return true;
+    return false;
+  }
+  if (!is_gimple_assign(def))
+    return false;
+  enum tree_code c = gimple_assign_rhs_code(def);
+  if (c != SSA_NAME && c != POINTER_PLUS_EXPR && !CONVERT_EXPR_CODE_P(c))
+    return false;
+  return derives_from_param(gimple_assign_rhs1(def), parm, budget - 1);
+}
+
+/* Does FN, a function of this unit, return (a pointer into) its
+   parameter I on some path: return_arg (p) { return p; }?  */
+bool
+body_returns_param(tree fn, unsigned i)
+{
+  function *callee = DECL_STRUCT_FUNCTION(fn);
+  if (!callee || !callee->cfg || !gimple_has_body_p(fn) || DECL_WEAK(fn) ||
+      !gimple_in_ssa_p(callee))
+    return false;
+  tree parm = DECL_ARGUMENTS(fn);
+  for (unsigned k = 0; parm && k < i; k++)
+    parm = DECL_CHAIN(parm);
+  if (!parm)
+    return false;
+  basic_block bb;
+  FOR_EACH_BB_FN(bb, callee) {
+    gimple_stmt_iterator gl = gsi_last_nondebug_bb(bb);
+    greturn *r = gsi_end_p(gl) ? NULL : dyn_cast<greturn *>(gsi_stmt(gl));
+    if (r && derives_from_param(gimple_return_retval(r), parm, 8))
+      return true;
+  }
+  return false;
+}
+
 /* Does use statement U of pointer V pass V's value on to another SSA
    name (a copy, a conversion, pointer arithmetic, a phi, a call that
    returns its argument) rather than use it?  That name, or NULL.  */
@@ -378,10 +426,9 @@ passes_on(gimple *u, tree v)
     if (!lhs || TREE_CODE(lhs) != SSA_NAME || !fn)
       return NULL_TREE;
     const esc_model *m = esc_model_lookup(IDENTIFIER_POINTER(DECL_NAME(fn)));
-    if (!m)
-      return NULL_TREE;
     for (unsigned i = 0; i < gimple_call_num_args(g); i++)
-      if (gimple_call_arg(g, i) == v && esc_model_tag(m, i).result == 0)
+      if (gimple_call_arg(g, i) == v &&
+          (m ? esc_model_tag(m, i).result == 0 : body_returns_param(fn, i)))
         return lhs;
   }
   return NULL_TREE;
@@ -445,11 +492,12 @@ reader::note_scope_uses()
         /* memchr (a, ...): a library function returning its argument.  */
         tree lhs = gimple_call_lhs(c), fn = gimple_call_fndecl(c);
         const esc_model *m = fn ? esc_model_lookup(IDENTIFIER_POINTER(DECL_NAME(fn))) : NULL;
-        if (!m || !lhs || TREE_CODE(lhs) != SSA_NAME || !POINTER_TYPE_P(TREE_TYPE(lhs)))
+        if (!fn || !lhs || TREE_CODE(lhs) != SSA_NAME || !POINTER_TYPE_P(TREE_TYPE(lhs)))
           continue;
         for (unsigned i = 0; i < gimple_call_num_args(c); i++) {
           tree o = addr_object(gimple_call_arg(c, i));
-          if (o && deaths.get(o) && esc_model_tag(m, i).result == 0) {
+          if (o && deaths.get(o) &&
+              (m ? esc_model_tag(m, i).result == 0 : body_returns_param(fn, i))) {
             takes.get_or_insert(o).safe_push(g);
             holders.get_or_insert(o).safe_push(lhs);
           }
