@@ -65,6 +65,7 @@ struct esc_def_site {
   esc_loc_id root;
   esc_pos pos;
   uint8_t why;
+  const char *callee;        /* ESC_WHY_CALLEE_STORE: the callee */
 };
 
 struct esc_loc {
@@ -95,6 +96,7 @@ struct esc_loc {
   uint8_t def_why;
   const char *def_closure;   /* nested function it is captured by */
   bool def_context;          /* ... or function whose context it is */
+  const char *def_callee;    /* the callee storing it there, if one does */
   struct esc_def_site *def_more; /* other results and globals it surely */
   uint32_t ndef_more;            /* reaches: one warning per sink */
 

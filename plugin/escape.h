@@ -202,6 +202,9 @@ enum esc_why {
                             step of a definite escape */
   ESC_WHY_OUT_PARAM,     /* "stored through parameter": *out = &x, seen
                             by the warnings only (esc_out_param_new) */
+  ESC_WHY_CALLEE_STORE,  /* "stored by callee": put (&g, &x) with *slot = v
+                            in put; the source is a location named after
+                            the callee (lifetimes.cc) */
   ESC_WHY_COUNT
 };
 const char *esc_why_name(enum esc_why why);

@@ -64,7 +64,8 @@ void esc_emit_verdict(struct esc_unit *u, const struct esc_verdict *v)
 }
 
 static const char *warn_reason_at(struct esc_unit *u, const struct esc_loc *l,
-                                  esc_loc_id root, uint8_t why)
+                                  esc_loc_id root, uint8_t why,
+                                  const char *callee)
 {
   struct esc_strbuf b = {0};
   const struct esc_loc *r = root != ESC_NONE ? esc_L(u, root) : NULL;
@@ -79,6 +80,8 @@ static const char *warn_reason_at(struct esc_unit *u, const struct esc_loc *l,
     esc_sb_printf(&b, "returned from '%s'", u->funcs[r->func]->name);
   else if (why == ESC_WHY_LEAK && r->reason)
     esc_sb_puts(&b, r->reason);
+  else if (why == ESC_WHY_CALLEE_STORE && callee)
+    esc_sb_printf(&b, "stored in global '%s' by '%s'", r->name, callee);
   else if (why == ESC_WHY_OUT_PARAM)
     esc_sb_printf(&b, "stored through parameter '%s'", r->name);
   else if (why == ESC_WHY_GLOBAL_MEM)
@@ -92,7 +95,7 @@ static const char *warn_reason_at(struct esc_unit *u, const struct esc_loc *l,
 
 static const char *warn_reason(struct esc_unit *u, const struct esc_loc *l)
 {
-  return warn_reason_at(u, l, l->def_root, l->def_why);
+  return warn_reason_at(u, l, l->def_root, l->def_why, l->def_callee);
 }
 
 /* An address-taken local (or parameter) that escapes: "moved to heap"
@@ -125,7 +128,7 @@ static void var_verdicts(struct esc_unit *u, struct esc_loc *l,
     const struct esc_def_site *d = &l->def_more[i];
     v.kind = ESC_V_WARN_ADDR;
     v.pos = d->pos ? d->pos : l->pos;
-    v.reason = warn_reason_at(u, l, d->root, d->why);
+    v.reason = warn_reason_at(u, l, d->root, d->why, d->callee);
     v.steps = NULL;
     v.nsteps = 0;
     u->stats.warnings++;

@@ -22,6 +22,8 @@ namespace {
 
 const unsigned search_budget = 20000;   /* statements per question */
 
+bool derives_from_param(tree v, tree parm, int budget);
+
 /* The local object whose address T is (&a, &a[1], &a.f), or NULL.  */
 tree
 addr_object(tree t)
@@ -292,6 +294,72 @@ reader::guarded_against_address(edge e, tree v)
     e = single_pred_edge(src);
   }
   return false;
+}
+
+/* ------------------------------------------------------------ callees */
+
+/* Where a callee stores: put (&g, &x) with "*slot = v;" in put, a
+   function of this unit, stores its parameter V into what parameter
+   SLOT points to.  Go's tags say only that V leaks; the warnings want
+   to know where: when the caller passes a global's address (or its own
+   pointer parameter) as SLOT, what it passes as V goes there, "stored
+   in global 'g' by 'put'" -- unless overwritten before the return.  */
+void
+reader::note_callee_stores(gcall *g, tree fndecl)
+{
+  function *callee = DECL_STRUCT_FUNCTION(fndecl);
+  if (!callee || !callee->cfg || !gimple_has_body_p(fndecl) || DECL_WEAK(fndecl) ||
+      !gimple_in_ssa_p(callee))
+    return;
+  unsigned nargs = gimple_call_num_args(g);
+  basic_block bb;
+  FOR_EACH_BB_FN(bb, callee)
+    for (gimple_stmt_iterator si = gsi_start_bb(bb); !gsi_end_p(si); gsi_next(&si)) {
+      gimple *s = gsi_stmt(si);
+      if (!gimple_assign_single_p(s) || gimple_clobber_p(s))
+        continue;
+      tree lhs = gimple_assign_lhs(s), rhs = gimple_assign_rhs1(s);
+      if (TREE_CODE(lhs) != MEM_REF || !integer_zerop(TREE_OPERAND(lhs, 1)) ||
+          !POINTER_TYPE_P(TREE_TYPE(lhs)))
+        continue;
+      tree slot = TREE_OPERAND(lhs, 0);
+      if (TREE_CODE(slot) != SSA_NAME || !SSA_NAME_IS_DEFAULT_DEF(slot) ||
+          TREE_CODE(rhs) != SSA_NAME)
+        continue;
+      /* Which parameters: SLOT is one; RHS derives from another.  */
+      unsigned k = 0, j = 0;
+      tree pk = NULL_TREE, pj = NULL_TREE;
+      unsigned i = 0;
+      for (tree p = DECL_ARGUMENTS(fndecl); p; p = DECL_CHAIN(p), i++) {
+        if (p == SSA_NAME_VAR(slot))
+          pk = p, k = i;
+        if (!pj && derives_from_param(rhs, p, 8))
+          pj = p, j = i;
+      }
+      if (!pk || !pj || k >= nargs || j >= nargs)
+        continue;
+      tree target = gimple_call_arg(g, k);
+      tree ref = NULL_TREE;
+      esc_loc_id dst = ESC_NONE;
+      enum esc_why why = ESC_WHY_CALLEE_STORE;
+      if (TREE_CODE(target) == ADDR_EXPR && VAR_P(TREE_OPERAND(target, 0)) &&
+          is_global_var(TREE_OPERAND(target, 0))) {
+        ref = TREE_OPERAND(target, 0);
+        dst = decl_loc(ref);
+      } else if (tree out = out_param_of(build_simple_mem_ref(target))) {
+        ref = build_simple_mem_ref(target);
+        dst = out_param_loc(out);
+        why = ESC_WHY_OUT_PARAM;
+      }
+      if (dst == ESC_NONE)
+        continue;
+      bool transient = store_dies(g, ref);
+      char buf[32];
+      const char *callee_name = decl_name(fndecl, buf, sizeof buf);
+      esc_loc_id via = esc_loc_new(f, ESC_LOC_TEMP, callee_name, pos(), depth);
+      expr({via, 0, ESC_WHY_ARG}, gimple_call_arg(g, j));
+      flow({dst, 0, why, transient}, via);
+    }
 }
 
 /* ------------------------------------------------------------ fields */

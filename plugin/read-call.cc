@@ -261,6 +261,8 @@ reader::read_call(gcall *g)
     c.flags |= ESC_CALL_INDIRECT;
   note_freed_arg(g, fndecl, c, args);
   bind_call_results(g, c, esc_call(f, &c));
+  if (fndecl)
+    note_callee_stores(g, fndecl);
 }
 
 void

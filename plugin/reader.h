@@ -121,6 +121,7 @@ private:
   tree out_param_of(tree lhs);
   esc_loc_id out_param_loc(tree parm);
   void note_scope_uses();
+  void note_callee_stores(gcall *g, tree fndecl);
   bool sole_pointer_field(tree ref);
   hash_map<tree, tree> *pointer_fields = NULL;  /* local -> its one field */
   bool guarded_against_address(edge e, tree v);

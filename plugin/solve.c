@@ -257,6 +257,7 @@ static void mark_definite(struct esc_unit *u, esc_loc_id id, esc_loc_id sink)
   esc_loc_id cur = id, src, dst;
   const struct esc_edge *e, *last = NULL;
   struct path p = path_begin(u, id);
+  esc_loc_id before = id;
   while (path_next(&p, &src, &dst, &e) && dst != sink) {
     if ((e->why == ESC_WHY_CLOSURE || e->why == ESC_WHY_CONTEXT) &&
         !l->def_closure) {
@@ -264,8 +265,11 @@ static void mark_definite(struct esc_unit *u, esc_loc_id id, esc_loc_id sink)
       l->def_context = e->why == ESC_WHY_CONTEXT;
     }
     last = e;
+    before = src;
     cur = dst;
   }
+  l->def_callee = last && last->why == ESC_WHY_CALLEE_STORE
+                      ? esc_L(u, before)->name : NULL;
   l->def_root = cur;
   if (last) {
     l->def_pos = last->pos;
@@ -311,14 +315,18 @@ static bool definite_more_visit(struct walk *w, esc_loc_id id)
     if (l->def_more[i].root == w->root)
       return false;
   const struct esc_edge *e, *last = NULL;
-  esc_loc_id src, dst;
+  esc_loc_id src, dst, before = id;
   struct path p = path_begin(u, id);
-  while (path_next(&p, &src, &dst, &e))
+  while (path_next(&p, &src, &dst, &e)) {
     last = e;
+    before = src;
+  }
   if (!last)
     return false;
   l->def_more = esc_xrealloc(l->def_more, (l->ndef_more + 1) * sizeof *l->def_more);
-  l->def_more[l->ndef_more++] = (struct esc_def_site){w->root, last->pos, last->why};
+  l->def_more[l->ndef_more++] = (struct esc_def_site){
+      w->root, last->pos, last->why,
+      last->why == ESC_WHY_CALLEE_STORE ? esc_L(u, before)->name : NULL};
   return false;
 }
 
