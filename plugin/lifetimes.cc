@@ -127,6 +127,54 @@ store_through_unknown(tree ref)
   return true;
 }
 
+bool same_ref(tree a, tree b, int budget);
+
+/* Do pointers A and B hold the same value: the same name, or loads of
+   the same access path (r->index read twice)?  */
+bool
+same_value(tree a, tree b, int budget)
+{
+  if (a == b || operand_equal_p(a, b, 0))
+    return true;
+  if (budget <= 0 || TREE_CODE(a) != SSA_NAME || TREE_CODE(b) != SSA_NAME)
+    return false;
+  gimple *da = SSA_NAME_DEF_STMT(a), *db = SSA_NAME_DEF_STMT(b);
+  if (!da || !db || !is_gimple_assign(da) || !is_gimple_assign(db))
+    return false;
+  if (gimple_assign_load_p(da) && gimple_assign_load_p(db))
+    return same_ref(gimple_assign_rhs1(da), gimple_assign_rhs1(db), budget - 1);
+  if (gimple_assign_rhs_code(da) == gimple_assign_rhs_code(db) &&
+      (gimple_assign_rhs_code(da) == SSA_NAME ||
+       CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(da))))
+    return same_value(gimple_assign_rhs1(da), gimple_assign_rhs1(db), budget - 1);
+  return false;
+}
+
+/* Do references A and B name the same memory by the same access path
+   (g->f with G loaded twice)?  Memory in between may change, so this is
+   for kills only: a wrong yes misses a warning, never makes one.  */
+bool
+same_ref(tree a, tree b, int budget)
+{
+  if (operand_equal_p(a, b, 0))
+    return true;
+  if (budget <= 0 || TREE_CODE(a) != TREE_CODE(b))
+    return false;
+  switch (TREE_CODE(a)) {
+  case COMPONENT_REF:
+    return TREE_OPERAND(a, 1) == TREE_OPERAND(b, 1) &&
+           same_ref(TREE_OPERAND(a, 0), TREE_OPERAND(b, 0), budget - 1);
+  case ARRAY_REF:
+    return operand_equal_p(TREE_OPERAND(a, 1), TREE_OPERAND(b, 1), 0) &&
+           same_ref(TREE_OPERAND(a, 0), TREE_OPERAND(b, 0), budget - 1);
+  case MEM_REF:
+    return tree_int_cst_equal(TREE_OPERAND(a, 1), TREE_OPERAND(b, 1)) &&
+           same_value(TREE_OPERAND(a, 0), TREE_OPERAND(b, 0), budget - 1);
+  default:
+    return false;
+  }
+}
+
 /* Does statement S replace what LHS holds, or may it (a call or a store
    through an unknown pointer, when LHS can be reached that way)?
    ANYWHERE: LHS is memory other code can reach (a global whose address
@@ -141,7 +189,7 @@ kills(gimple *s, tree lhs, tree base, bool anywhere)
     tree l = gimple_assign_lhs(s);
     if (TREE_CODE(l) == SSA_NAME)
       return false;
-    if (operand_equal_p(l, lhs, 0))
+    if (same_ref(l, lhs, 6))
       return true;
     /* The whole object the store went into.  */
     if (DECL_P(l) && l == base)

@@ -182,6 +182,19 @@ static bool outlives(const struct esc_loc *root, const struct esc_loc *l)
   return false;
 }
 
+/* Does the current walk's path from ID to its root go through a store
+   the adapter found transient (esc_flow_transient)?  */
+static bool path_transient(struct esc_unit *u, esc_loc_id id)
+{
+  struct path p = path_begin(u, id);
+  esc_loc_id src, dst;
+  const struct esc_edge *e;
+  while (path_next(&p, &src, &dst, &e))
+    if (e->flags & EF_TRANSIENT)
+      return true;
+  return false;
+}
+
 /* Parameter ID is reached from ROOT with DEREFS: a leak to the result of
    its own function (unless that escapes), else to the heap, and to a
    global too when the root is one.  */
@@ -194,7 +207,10 @@ static void leak_to(struct solver *s, esc_loc_id root_id, esc_loc_id id,
                    !(root->flags & LF_ESCAPES) && root->func == l->func;
   int slot = to_result ? 1 : 0;
   uint8_t *level = to_result ? &l->leak.result : &l->leak.heap;
-  if (!to_result && root->kind == ESC_LOC_GLOBAL && derefs < l->leak.global)
+  /* Kept in a global for sure: not when the store is undone before the
+     return (the summary's global level makes callers warn).  */
+  if (!to_result && root->kind == ESC_LOC_GLOBAL && derefs < l->leak.global &&
+      !path_transient(u, id))
     l->leak.global = (uint8_t)derefs;
   if (derefs >= *level)
     return;
