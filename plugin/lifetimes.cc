@@ -588,12 +588,58 @@ reader::note_scope_uses()
           (user_decl(var) || compound_literal(var)))
         deaths.get_or_insert(var).safe_push(g);
     }
+  /* VLAs: the alloca a VLA's hidden pointer gets, and the
+     __builtin_stack_restore of a __builtin_stack_save made before it.  */
+  hash_map<tree, auto_vec<tree>> holders;   /* object -> SSA names */
+  hash_map<tree, auto_vec<gimple *>> takes;  /* object -> statements */
+  if (!vla_locs.is_empty()) {
+    auto_vec<gcall *> allocas, restores;
+    FOR_EACH_BB_FN(bb, fun)
+      for (gimple_stmt_iterator si = gsi_start_bb(bb); !gsi_end_p(si); gsi_next(&si)) {
+        gcall *c = dyn_cast<gcall *>(gsi_stmt(si));
+        if (!c)
+          continue;
+        if (gimple_call_builtin_p(c, BUILT_IN_STACK_RESTORE))
+          restores.safe_push(c);
+        tree lhs = gimple_call_lhs(c);
+        if (gimple_call_builtin_p(c, BUILT_IN_ALLOCA_WITH_ALIGN) && lhs &&
+            TREE_CODE(lhs) == SSA_NAME && SSA_NAME_VAR(lhs) &&
+            vla_decls.get(SSA_NAME_VAR(lhs)))
+          allocas.safe_push(c);
+      }
+    bool had_dom = dom_info_available_p(CDI_DOMINATORS);
+    if (!allocas.is_empty() && !restores.is_empty() && !had_dom)
+      calculate_dominance_info(CDI_DOMINATORS);
+    for (gcall *a : allocas) {
+      tree lhs = gimple_call_lhs(a);
+      tree vla = *vla_decls.get(SSA_NAME_VAR(lhs));
+      for (gcall *r : restores) {
+        tree saved = gimple_call_arg(r, 0);
+        gimple *save = TREE_CODE(saved) == SSA_NAME ? SSA_NAME_DEF_STMT(saved) : NULL;
+        if (!save || !gimple_bb(save))
+          continue;
+        bool before = false;
+        if (gimple_bb(save) == gimple_bb(a)) {
+          for (gimple_stmt_iterator si = gsi_for_stmt(save); !gsi_end_p(si); gsi_next(&si))
+            if (gsi_stmt(si) == a)
+              before = true;
+        } else
+          before = dominated_by_p(CDI_DOMINATORS, gimple_bb(a), gimple_bb(save));
+        if (before)
+          deaths.get_or_insert(vla).safe_push(r);
+      }
+      if (deaths.get(vla)) {
+        holders.get_or_insert(vla).safe_push(lhs);
+        takes.get_or_insert(vla).safe_push(a);
+      }
+    }
+    if (!allocas.is_empty() && !restores.is_empty() && !had_dom)
+      free_dominance_info(CDI_DOMINATORS);
+  }
   if (deaths.is_empty())
     return;
 
   /* The origins: SSA names holding an object's address directly.  */
-  hash_map<tree, auto_vec<tree>> holders;   /* object -> SSA names */
-  hash_map<tree, auto_vec<gimple *>> takes;  /* object -> statements */
   FOR_EACH_BB_FN(bb, fun) {
     for (gphi_iterator pi = gsi_start_phis(bb); !gsi_end_p(pi); gsi_next(&pi)) {
       gphi *phi = pi.phi();
@@ -710,7 +756,8 @@ reader::note_scope_uses()
     }
     if (!found || gimple_code(found) == GIMPLE_RETURN)
       continue;               /* returns: the definite walk's business */
-    esc_loc_id l = decl_loc(obj);
+    int *vl = vla_locs.get(obj);
+    esc_loc_id l = vl ? *vl : decl_loc(obj);
     esc_loc_set_reported(f, l, true);
     esc_loc_set_scope_use(f, l, stmt_location_of(found));
   }

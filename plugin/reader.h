@@ -62,6 +62,7 @@ private:
   hash_map<tree, int> closures;         /* nested fndecl -> closure value */
   hash_map<tree, int> var_depth;        /* local -> loop depth of its scope */
   hash_map<tree, tree> vla_decls;       /* hidden pointer -> its VLA */
+  hash_map<tree, int> vla_locs;         /* VLA -> its alloca's location */
   hash_map<tree, int> out_params;       /* parameter -> esc_out_param_new */
   auto_vec<std::pair<gcall *, esc_loc_id>> allocs;  /* allocation calls */
   auto_vec<std::pair<gimple *, tree>> frees;        /* deallocations */
