@@ -346,6 +346,29 @@ stmt_location(location_t loc, function *fun)
   return set_block(loc, NULL_TREE);
 }
 
+/* Where phi argument I of PHI comes from: its own location, else (GCC
+   merged the returns: "return p;" became "_7 = p; goto <ret>;") the
+   statement defining it in the block the edge leaves, else the last
+   statement with a location there.  */
+static location_t
+phi_arg_location(gphi *phi, unsigned i)
+{
+  location_t loc = gimple_phi_arg_location(phi, i);
+  if (loc != UNKNOWN_LOCATION)
+    return loc;
+  tree arg = gimple_phi_arg_def(phi, i);
+  basic_block src = gimple_phi_arg_edge(phi, i)->src;
+  if (TREE_CODE(arg) == SSA_NAME) {
+    gimple *def = SSA_NAME_DEF_STMT(arg);
+    if (def && gimple_bb(def) == src && gimple_location(def) != UNKNOWN_LOCATION)
+      return gimple_location(def);
+  }
+  for (gimple_stmt_iterator si = gsi_last_bb(src); !gsi_end_p(si); gsi_prev(&si))
+    if (!is_gimple_debug(gsi_stmt(si)) && gimple_location(gsi_stmt(si)) != UNKNOWN_LOCATION)
+      return gimple_location(gsi_stmt(si));
+  return UNKNOWN_LOCATION;
+}
+
 void
 reader::read_phis(basic_block bb)
 {
@@ -355,8 +378,8 @@ reader::read_phis(basic_block bb)
     if (virtual_operand_p(res) || !type_has_pointers(TREE_TYPE(res)))
       continue;
     for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
-      stmt_loc = stmt_location(gimple_phi_arg_location(phi, i), fun);
       tree arg = gimple_phi_arg_def(phi, i);
+      stmt_loc = stmt_location(phi_arg_location(phi, i), fun);
       /* if (r == &spare) r = 0;: on the other edge R is not &spare, so
          what R holds there is no certain escape (the definite walk does
          not follow it; Go's walk does).  */

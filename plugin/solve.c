@@ -274,7 +274,14 @@ static void mark_definite(struct esc_unit *u, esc_loc_id id, esc_loc_id sink)
   const struct esc_edge *e, *last = NULL;
   struct path p = path_begin(u, id);
   esc_loc_id before = id;
+  /* A step placed at the function's own line stands for a statement
+     without location (the return GCC made of merged returns): the
+     nearest step before it with a place of its own is the site.  */
+  const esc_pos fn_pos = u->funcs[l->func]->pos;
+  esc_pos placed = 0;
   while (path_next(&p, &src, &dst, &e) && dst != sink) {
+    if (e->pos && e->pos != fn_pos)
+      placed = e->pos;
     if ((e->why == ESC_WHY_CLOSURE || e->why == ESC_WHY_CONTEXT) &&
         !l->def_closure) {
       l->def_closure = esc_L(u, dst)->name;
@@ -288,7 +295,7 @@ static void mark_definite(struct esc_unit *u, esc_loc_id id, esc_loc_id sink)
                       ? esc_L(u, before)->name : NULL;
   l->def_root = cur;
   if (last) {
-    l->def_pos = last->pos;
+    l->def_pos = last->pos == fn_pos && placed ? placed : last->pos;
     l->def_why = last->why;
   }
   esc_dump_definite(u, id);
