@@ -91,8 +91,15 @@
  * for correctness: a local whose address reaches its own function's result
  * or a global is a dangling pointer for sure, not just an allocation
  * decision.  The walk marks those locations "definite"; only they are
- * warned about.  Escapes through unknown calls or stores through
- * parameters are reported at -m only.
+ * warned about.  Escapes through unknown calls are reported at -m only.
+ * C lifetimes (the adapter's lifetimes.cc asks the flow-sensitive
+ * questions): a store undone before every return is transient
+ * (esc_flow_transient: the definite walk skips it, Go's walk does not);
+ * what a pointer parameter points to is a sink of the warnings only
+ * (esc_out_param_new); an address used after its block's scope ended is
+ * a warning of its own (esc_loc_set_scope_use).  The definite walk runs
+ * again from each result and global when something is definite: one
+ * warning per object and sink.
  *
  * Positions are opaque 32-bit values (GCC's location_t); the core never
  * interprets them.

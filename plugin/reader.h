@@ -10,6 +10,10 @@
      read-call.cc      calls: arguments, callee, results; builtins;
                        nested functions' trampolines and closures
      frees.cc          is an allocation freed on every path? (a CFG search)
+     lifetimes.cc      C lifetimes for the warnings: stores undone before
+                       the return (transient), out-parameters, callee
+                       stores, the one pointer field of a local, uses
+                       after a block's scope (CFG searches)
      erased-return.cc  "return &x;", recovered before the C front end
                        erases it (PLUGIN_PRE_GENERICIZE)
      gc-roots.cc       trees kept after the pass that read them

@@ -1,6 +1,7 @@
 /* Rule 1: stored to a global or a static, or to memory reachable from
    one, a local's address outlives the frame.  Stored through a pointer
-   parameter it escapes (Go: leaks to the heap) but is not certain.  */
+   parameter it escapes (Go: leaks to the heap) and, still there at the
+   return, is a warning too (lifetimes.cc).  */
 /* { dg-options "-O2" } */
 
 struct node { struct node *next; int *val; };
