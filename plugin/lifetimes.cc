@@ -763,9 +763,13 @@ reader::note_scope_uses()
   }
 }
 
+/* G's location for the core, without its lexical block (as
+   read-stmt.cc's stmt_location: the block may be freed by the time the
+   unit is reported).  */
 location_t
 reader::stmt_location_of(gimple *g)
 {
   location_t loc = gimple_location(g);
-  return loc == UNKNOWN_LOCATION ? DECL_SOURCE_LOCATION(fun->decl) : loc;
+  return loc == UNKNOWN_LOCATION ? DECL_SOURCE_LOCATION(fun->decl)
+                                 : set_block(loc, NULL_TREE);
 }
