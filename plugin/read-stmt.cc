@@ -132,7 +132,13 @@ reader::read_assign(gassign *g)
      parameter that is overwritten before every return is transient; what
      is stored through a parameter is a sink of the warnings.  */
   tree out = k.why == ESC_WHY_STORE ? out_param_of(lhs) : NULL_TREE;
-  if (k.why == ESC_WHY_GLOBAL || k.why == ESC_WHY_GLOBAL_MEM || out)
+  /* Only what may hold a local's address needs the search.  */
+  bool may_hold = TREE_CODE(rhs1) == SSA_NAME ||
+                  (TREE_CODE(rhs1) == ADDR_EXPR &&
+                   !(DECL_P(get_base_address(TREE_OPERAND(rhs1, 0))) &&
+                     is_global_var(get_base_address(TREE_OPERAND(rhs1, 0))))) ||
+                  (!CONSTANT_CLASS_P(rhs1) && TREE_CODE(rhs1) != ADDR_EXPR);
+  if ((k.why == ESC_WHY_GLOBAL || k.why == ESC_WHY_GLOBAL_MEM || out) && may_hold)
     k.transient = store_dies(g, lhs);
   read_rhs(g, k);
   if (out)
