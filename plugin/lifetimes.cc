@@ -571,6 +571,112 @@ uses_value(gimple *u, tree v)
 
 } // namespace
 
+/* Which of the SSA names in NAMES hold, after statement G, a value they
+   had before a death (STALE, updated): a name defined by G is stale when
+   G passes on a stale name, fresh otherwise (the address taken anew).  */
+static void
+step_stale(gimple *g, bitmap names, bitmap stale)
+{
+  tree lhs = gimple_get_lhs(g);
+  if (!lhs || TREE_CODE(lhs) != SSA_NAME || !bitmap_bit_p(names, SSA_NAME_VERSION(lhs)))
+    return;
+  bool from_stale = false;
+  ssa_op_iter it;
+  tree op;
+  FOR_EACH_SSA_TREE_OPERAND(op, g, it, SSA_OP_USE)
+    if (bitmap_bit_p(stale, SSA_NAME_VERSION(op)) && passes_on(g, op) == lhs)
+      from_stale = true;
+  if (from_stale)
+    bitmap_set_bit(stale, SSA_NAME_VERSION(lhs));
+  else
+    bitmap_clear_bit(stale, SSA_NAME_VERSION(lhs));
+}
+
+/* The first statement of USERS that uses a name of NAMES while its value
+   is the address of OBJ from before one of DEATHS: a forward dataflow of
+   the stale names from each death (a death makes every name stale; a
+   definition makes its name stale or fresh by what it is computed from;
+   a phi takes the staleness of its argument on the edge taken).  */
+gimple *
+reader::stale_use(tree obj, const vec<gimple *> &deaths, bitmap names,
+                  hash_set<gimple *> &users)
+{
+  unsigned budget = search_budget;
+  auto_vec<bitmap> in;                  /* per block index, or NULL */
+  in.safe_grow_cleared(last_basic_block_for_fn(fun));
+  bitmap_obstack ob;
+  bitmap_obstack_initialize(&ob);
+  auto_vec<std::pair<basic_block, gimple *>, 16> work;  /* block, death in it */
+  for (gimple *d : deaths)
+    work.safe_push({gimple_bb(d), d});
+  gimple *found = NULL;
+  bitmap stale = BITMAP_ALLOC(&ob);
+  while (!work.is_empty() && !found && budget) {
+    auto item = work.pop();
+    basic_block bb = item.first;
+    gimple_stmt_iterator si;
+    if (item.second) {                  /* from a death: all stale */
+      bitmap_copy(stale, names);
+      si = gsi_for_stmt(item.second);
+      gsi_next(&si);
+    } else {
+      bitmap_copy(stale, in[bb->index]);
+      si = gsi_start_bb(bb);
+    }
+    for (; !gsi_end_p(si) && !found; gsi_next(&si)) {
+      gimple *g = gsi_stmt(si);
+      if (is_gimple_debug(g))
+        continue;
+      if (!budget--)
+        break;
+      if (gimple_clobber_p(g) && gimple_assign_lhs(g) == obj) {
+        bitmap_copy(stale, names);
+        continue;
+      }
+      if (users.contains(g)) {
+        ssa_op_iter it;
+        tree op;
+        FOR_EACH_SSA_TREE_OPERAND(op, g, it, SSA_OP_USE)
+          if (bitmap_bit_p(stale, SSA_NAME_VERSION(op)))
+            found = g;
+        if (found)
+          break;
+      }
+      step_stale(g, names, stale);
+    }
+    if (found || bitmap_empty_p(stale))
+      continue;
+    edge e;
+    edge_iterator ei;
+    FOR_EACH_EDGE(e, ei, bb->succs) {
+      basic_block d = e->dest;
+      if (d == EXIT_BLOCK_PTR_FOR_FN(fun))
+        continue;
+      auto_bitmap next;
+      bitmap_copy(next, stale);
+      for (gphi_iterator pi = gsi_start_phis(d); !gsi_end_p(pi); gsi_next(&pi)) {
+        gphi *phi = pi.phi();
+        tree r = gimple_phi_result(phi);
+        if (!bitmap_bit_p(names, SSA_NAME_VERSION(r)))
+          continue;
+        tree a = PHI_ARG_DEF_FROM_EDGE(phi, e);
+        if (TREE_CODE(a) == SSA_NAME && bitmap_bit_p(stale, SSA_NAME_VERSION(a)))
+          bitmap_set_bit(next, SSA_NAME_VERSION(r));
+        else
+          bitmap_clear_bit(next, SSA_NAME_VERSION(r));
+      }
+      if (bitmap_empty_p(next))
+        continue;
+      if (!in[d->index])
+        in[d->index] = BITMAP_ALLOC(&ob);
+      if (bitmap_ior_into(in[d->index], next))
+        work.safe_push({d, NULL});
+    }
+  }
+  bitmap_obstack_release(&ob);
+  return found;
+}
+
 /* Addresses used after the scope of their object ended.  */
 void
 reader::note_scope_uses()
@@ -712,48 +818,7 @@ reader::note_scope_uses()
     }
     if (users.is_empty())
       continue;
-    hash_set<gimple *> barriers;
-    if (auto_vec<gimple *> *t = takes.get(obj))
-      for (gimple *g : *t)
-        barriers.add(g);
-
-    /* From each death, forward to a use without taking the address anew.  */
-    gimple *found = NULL;
-    unsigned budget = search_budget;
-    for (gimple *death : *deaths.get(obj)) {
-      auto_bitmap seen;
-      auto_vec<std::pair<basic_block, gimple_stmt_iterator>, 16> q;
-      gimple_stmt_iterator start = gsi_for_stmt(death);
-      gsi_next(&start);
-      q.safe_push({gimple_bb(death), start});
-      while (!q.is_empty() && !found && budget) {
-        auto item = q.pop();
-        bool stop = false;
-        for (gimple_stmt_iterator si = item.second; !gsi_end_p(si); gsi_next(&si)) {
-          gimple *g = gsi_stmt(si);
-          if (!budget--)
-            break;
-          if (barriers.contains(g)) {
-            stop = true;
-            break;
-          }
-          if (users.contains(g)) {
-            found = g;
-            break;
-          }
-        }
-        if (stop || found)
-          continue;
-        edge e;
-        edge_iterator ei;
-        FOR_EACH_EDGE(e, ei, item.first->succs)
-          if (e->dest != EXIT_BLOCK_PTR_FOR_FN(fun) &&
-              bitmap_set_bit(seen, e->dest->index))
-            q.safe_push({e->dest, gsi_start_bb(e->dest)});
-      }
-      if (found)
-        break;
-    }
+    gimple *found = stale_use(obj, *deaths.get(obj), names, users);
     if (!found || gimple_code(found) == GIMPLE_RETURN)
       continue;               /* returns: the definite walk's business */
     int *vl = vla_locs.get(obj);

@@ -126,6 +126,8 @@ private:
   tree out_param_of(tree lhs);
   esc_loc_id out_param_loc(tree parm);
   void note_scope_uses();
+  gimple *stale_use(tree obj, const vec<gimple *> &deaths, bitmap names,
+                    hash_set<gimple *> &users);
   void note_callee_stores(gcall *g, tree fndecl);
   bool sole_pointer_field(tree ref);
   hash_map<tree, tree> *pointer_fields = NULL;  /* local -> its one field */

@@ -259,3 +259,17 @@ void after_block_pragma(void)
   use(q);			/* GCC's own option turned off here: silent */
 #pragma GCC diagnostic pop
 }
+
+/* A loop local passed as "c ? &x : NULL" each iteration: the phi takes
+   the address anew (or NULL) before each use, never a stale one.  */
+extern int read_ref(const char *, int *);
+extern void update(const char *, int *);
+
+void cond_address_in_loop(const char **names, int n)
+{
+  for (int i = 0; i < n; i++) {
+    int old;
+    int has_old = !read_ref(names[i], &old);
+    update(names[i], has_old ? &old : 0);
+  }
+}
