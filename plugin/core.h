@@ -42,7 +42,14 @@ struct esc_edge {
   esc_loc_id src;
   int16_t derefs;
   uint8_t why;
+  uint8_t flags;             /* EF_* */
   esc_pos pos;
+};
+
+enum {
+  EF_TRANSIENT = 1     /* a store overwritten on every path before the
+                          stored object dies (esc_flow_transient): Go's
+                          walk follows it, the definite walk does not */
 };
 
 enum {
@@ -51,6 +58,14 @@ enum {
   LF_QUEUED = 4,       /* in the solver's work list */
   LF_REPORTED = 8,     /* a verdict on it is shown */
   LF_FORCED = 16       /* escapes for a reason of its own (size) */
+};
+
+/* Another sink a location's address surely reaches (esc_loc.def_more).  */
+struct esc_def_site {
+  esc_loc_id root;
+  esc_pos pos;
+  uint8_t why;
+  const char *callee;        /* ESC_WHY_CALLEE_STORE: the callee */
 };
 
 struct esc_loc {
@@ -85,6 +100,9 @@ struct esc_loc {
   uint8_t def_why;
   const char *def_closure;   /* nested function it is captured by */
   bool def_context;          /* ... or function whose context it is */
+  const char *def_callee;    /* the callee storing it there, if one does */
+  struct esc_def_site *def_more; /* other results and globals it surely */
+  uint32_t ndef_more;            /* reaches: one warning per sink */
 
   /* parameters */
   uint16_t param_index;
@@ -103,6 +121,7 @@ struct esc_loc {
   bool carried;              /* a loop-header phi */
   esc_pos deref_pos;
   esc_pos loop_read_pos;     /* a local read after its iteration: where */
+  esc_pos scope_use_pos;     /* its address used after its scope: where */
 
   /* allocations */
   long long alloc_size;      /* -1 when not constant */
@@ -205,6 +224,9 @@ esc_loc_id esc_loc_make(struct esc_unit *u, struct esc_func *f,
 void esc_loc_release(struct esc_loc *l);
 void esc_add_edge(struct esc_unit *u, esc_loc_id dst, esc_loc_id src,
                   int derefs, enum esc_why why, esc_pos pos);
+void esc_add_edge_flags(struct esc_unit *u, esc_loc_id dst, esc_loc_id src,
+                        int derefs, enum esc_why why, esc_pos pos,
+                        unsigned flags);
 
 /* call.c: calls bound when they are read, or kept until their batch.  */
 void esc_bind_pending_calls(struct esc_unit *u, struct esc_func **fns,

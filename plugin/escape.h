@@ -91,8 +91,15 @@
  * for correctness: a local whose address reaches its own function's result
  * or a global is a dangling pointer for sure, not just an allocation
  * decision.  The walk marks those locations "definite"; only they are
- * warned about.  Escapes through unknown calls or stores through
- * parameters are reported at -m only.
+ * warned about.  Escapes through unknown calls are reported at -m only.
+ * C lifetimes (the adapter's lifetimes.cc asks the flow-sensitive
+ * questions): a store undone before every return is transient
+ * (esc_flow_transient: the definite walk skips it, Go's walk does not);
+ * what a pointer parameter points to is a sink of the warnings only
+ * (esc_out_param_new); an address used after its block's scope ended is
+ * a warning of its own (esc_loc_set_scope_use).  The definite walk runs
+ * again from each result and global when something is definite: one
+ * warning per object and sink.
  *
  * Positions are opaque 32-bit values (GCC's location_t); the core never
  * interprets them.
@@ -207,6 +214,11 @@ enum esc_why {
                             which may not be the part that holds the
                             address (field-insensitivity), so never a
                             step of a definite escape */
+  ESC_WHY_OUT_PARAM,     /* "stored through parameter": *out = &x, seen
+                            by the warnings only (esc_out_param_new) */
+  ESC_WHY_CALLEE_STORE,  /* "stored by callee": put (&g, &x) with *slot = v
+                            in put; the source is a location named after
+                            the callee (lifetimes.cc) */
   ESC_WHY_COUNT
 };
 const char *esc_why_name(enum esc_why why);
@@ -285,6 +297,22 @@ void esc_loc_set_cookie(struct esc_func *f, esc_loc_id l, void *cookie);
 /* dst <- src with DEREFS (-1 address-of, 0 copy, +N loads).  */
 void esc_flow(struct esc_func *f, esc_loc_id dst, esc_loc_id src, int derefs,
               enum esc_why why, esc_pos pos);
+
+/* The same, for a store that the adapter found overwritten (or possibly
+   restored) on every path before the stored object dies: Go's walk
+   follows it (-m verdicts do not change), the warnings do not.  */
+void esc_flow_transient(struct esc_func *f, esc_loc_id dst, esc_loc_id src,
+                        int derefs, enum esc_why why, esc_pos pos);
+
+/* What is stored through pointer parameter NAME (*out = v): a location
+   that only the warnings see (it flows to the definite sink, and Go's
+   walks never start from it).  Flows into it use ESC_WHY_OUT_PARAM.  */
+esc_loc_id esc_out_param_new(struct esc_func *f, const char *name, esc_pos pos);
+
+/* L's address is used at POS after the scope that declared L ended (the
+   first such use the adapter saw is kept): a warning, whether or not L
+   escapes.  */
+void esc_loc_set_scope_use(struct esc_func *f, esc_loc_id l, esc_pos pos);
 
 /* Calls.  Arguments are locations the adapter made for each pointer
    argument (ESC_NONE for arguments that hold no pointer).  */

@@ -119,6 +119,9 @@ void esc_loc_release(struct esc_loc *l)
   free(l->def_path);
   free(l->leak_path[0]);
   free(l->leak_path[1]);
+  free(l->def_more);
+  l->def_more = NULL;
+  l->ndef_more = 0;
   l->edges = NULL;
   l->path = l->def_path = l->leak_path[0] = l->leak_path[1] = NULL;
   l->nedges = l->cap = 0;
@@ -245,8 +248,40 @@ void esc_flow(struct esc_func *f, esc_loc_id dst, esc_loc_id src, int derefs,
 }
 
 
+void esc_flow_transient(struct esc_func *f, esc_loc_id dst, esc_loc_id src,
+                        int derefs, enum esc_why why, esc_pos pos)
+{
+  if (own_loc(f, dst) && own_loc(f, src))
+    esc_add_edge_flags(f->unit, dst, src, derefs, why, pos, EF_TRANSIENT);
+}
+
+esc_loc_id esc_out_param_new(struct esc_func *f, const char *name, esc_pos pos)
+{
+  struct esc_unit *u = f->unit;
+  /* Deeper than any loop: never a root of Go's walks, never outlived.  */
+  esc_loc_id id = esc_loc_make(u, f, ESC_LOC_TEMP, name, pos, 30000);
+  esc_add_edge(u, f->sink, id, 0, ESC_WHY_ASSIGN, pos);
+  return id;
+}
+
+void esc_loc_set_scope_use(struct esc_func *f, esc_loc_id l, esc_pos pos)
+{
+  if (!own_loc(f, l))
+    return;
+  struct esc_loc *p = esc_L(f->unit, l);
+  if (!p->scope_use_pos)
+    p->scope_use_pos = pos;
+}
+
 void esc_add_edge(struct esc_unit *u, esc_loc_id dst, esc_loc_id src,
                   int derefs, enum esc_why why, esc_pos pos)
+{
+  esc_add_edge_flags(u, dst, src, derefs, why, pos, 0);
+}
+
+void esc_add_edge_flags(struct esc_unit *u, esc_loc_id dst, esc_loc_id src,
+                        int derefs, enum esc_why why, esc_pos pos,
+                        unsigned flags)
 {
   ESC_ASSERT(dst >= 0 && src >= 0 && (uint32_t)dst < u->nlocs &&
              (uint32_t)src < u->nlocs);
@@ -267,7 +302,11 @@ void esc_add_edge(struct esc_unit *u, esc_loc_id dst, esc_loc_id src,
   for (uint32_t i = d->nedges; i-- > 0 && i + 8 >= d->nedges;) {
     struct esc_edge *e = &d->edges[i];
     if (e->src == src) {
+      /* Transient only while every store it stands for is.  */
+      if (derefs <= e->derefs && !(flags & EF_TRANSIENT))
+        e->flags &= ~EF_TRANSIENT;
       if (derefs < e->derefs) {
+        e->flags = (uint8_t)flags;
         e->derefs = (int16_t)derefs;
         e->why = (uint8_t)why;
         e->pos = pos;
@@ -277,7 +316,7 @@ void esc_add_edge(struct esc_unit *u, esc_loc_id dst, esc_loc_id src,
   }
   ESC_ARRAY_GROW(d->edges, d->nedges, d->cap);
   d->edges[d->nedges++] = (struct esc_edge){src, (int16_t)derefs,
-                                            (uint8_t)why, pos};
+                                            (uint8_t)why, (uint8_t)flags, pos};
 }
 
 const char *esc_why_name(enum esc_why why)
@@ -304,6 +343,8 @@ const char *esc_why_name(enum esc_why why)
     [ESC_WHY_CONTEXT] = "closure context",
     [ESC_WHY_FREED] = "freed by callee",
     [ESC_WHY_FIELD] = "field or element read",
+    [ESC_WHY_OUT_PARAM] = "stored through parameter",
+    [ESC_WHY_CALLEE_STORE] = "stored by callee",
   };
   return (unsigned)why < ESC_WHY_COUNT ? names[why] : "?";
 }

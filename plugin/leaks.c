@@ -63,10 +63,12 @@ void esc_emit_verdict(struct esc_unit *u, const struct esc_verdict *v)
   d->seq = u->seq++;
 }
 
-static const char *warn_reason(struct esc_unit *u, const struct esc_loc *l)
+static const char *warn_reason_at(struct esc_unit *u, const struct esc_loc *l,
+                                  esc_loc_id root, uint8_t why,
+                                  const char *callee)
 {
   struct esc_strbuf b = {0};
-  const struct esc_loc *r = l->def_root != ESC_NONE ? esc_L(u, l->def_root) : NULL;
+  const struct esc_loc *r = root != ESC_NONE ? esc_L(u, root) : NULL;
   if (l->def_closure && l->def_context)
     esc_sb_printf(&b, "captured by closure '%s'%s%s", l->def_closure,
                   r && r->reason ? ", " : "", r && r->reason ? r->reason : "");
@@ -76,9 +78,13 @@ static const char *warn_reason(struct esc_unit *u, const struct esc_loc *l)
     esc_sb_puts(&b, "outlives its frame");
   else if (r->kind == ESC_LOC_RESULT)
     esc_sb_printf(&b, "returned from '%s'", u->funcs[r->func]->name);
-  else if (l->def_why == ESC_WHY_LEAK && r->reason)
+  else if (why == ESC_WHY_LEAK && r->reason)
     esc_sb_puts(&b, r->reason);
-  else if (l->def_why == ESC_WHY_GLOBAL_MEM)
+  else if (why == ESC_WHY_CALLEE_STORE && callee)
+    esc_sb_printf(&b, "stored in global '%s' by '%s'", r->name, callee);
+  else if (why == ESC_WHY_OUT_PARAM)
+    esc_sb_printf(&b, "stored through parameter '%s'", r->name);
+  else if (why == ESC_WHY_GLOBAL_MEM)
     esc_sb_printf(&b, "stored in memory reachable from global '%s'", r->name);
   else
     esc_sb_printf(&b, "stored in global '%s'", r->name);
@@ -87,12 +93,17 @@ static const char *warn_reason(struct esc_unit *u, const struct esc_loc *l)
   return s;
 }
 
+static const char *warn_reason(struct esc_unit *u, const struct esc_loc *l)
+{
+  return warn_reason_at(u, l, l->def_root, l->def_why, l->def_callee);
+}
+
 /* An address-taken local (or parameter) that escapes: "moved to heap"
    at -m, and the warning when the escape is certain.  */
 static void var_verdicts(struct esc_unit *u, struct esc_loc *l,
                          struct esc_verdict v)
 {
-  if (u->cfg.m) {
+  if (u->cfg.m && (l->flags & LF_ESCAPES)) {
     v.kind = ESC_V_MOVED_TO_HEAP;
     v.reason = l->reason;
     v.steps = l->path;
@@ -100,7 +111,9 @@ static void var_verdicts(struct esc_unit *u, struct esc_loc *l,
     l->path = NULL;
     esc_emit_verdict(u, &v);
   }
+  bool warned = false;
   if ((l->flags & LF_DEFINITE) || l->loop_read_pos) {
+    warned = true;
     v.kind = ESC_V_WARN_ADDR;
     v.pos = l->def_pos ? l->def_pos : l->loop_read_pos ? l->loop_read_pos : l->pos;
     v.reason = (l->flags & LF_DEFINITE) ? warn_reason(u, l)
@@ -109,6 +122,29 @@ static void var_verdicts(struct esc_unit *u, struct esc_loc *l,
     v.nsteps = (l->flags & LF_DEFINITE) ? l->def_npath : 0;
     if (v.steps)
       l->def_path = NULL;       /* the verdict's now */
+    u->stats.warnings++;
+    esc_emit_verdict(u, &v);
+  }
+  /* Other results, globals and parameters it is surely stored in.  */
+  for (uint32_t i = 0; (l->flags & LF_DEFINITE) && i < l->ndef_more; i++) {
+    const struct esc_def_site *d = &l->def_more[i];
+    v.kind = ESC_V_WARN_ADDR;
+    v.pos = d->pos ? d->pos : l->pos;
+    v.reason = warn_reason_at(u, l, d->root, d->why, d->callee);
+    v.steps = NULL;
+    v.nsteps = 0;
+    u->stats.warnings++;
+    esc_emit_verdict(u, &v);
+  }
+  /* Used after its scope ended: a warning of its own, unless the loop
+     rule said it already.  */
+  if (l->scope_use_pos && !l->loop_read_pos &&
+      !(warned && l->def_pos == l->scope_use_pos)) {
+    v.kind = ESC_V_WARN_ADDR;
+    v.pos = l->scope_use_pos;
+    v.reason = esc_intern(u, "used after its scope ended");
+    v.steps = NULL;
+    v.nsteps = 0;
     u->stats.warnings++;
     esc_emit_verdict(u, &v);
   }
@@ -183,7 +219,7 @@ void esc_func_verdicts(struct esc_unit *u, struct esc_func *f)
     switch (l->kind) {
     case ESC_LOC_VAR:
     case ESC_LOC_PARAM:
-      if (escapes && (l->flags & LF_REPORTED))
+      if ((escapes || l->scope_use_pos) && (l->flags & LF_REPORTED))
         var_verdicts(u, l, v);
       if (l->kind == ESC_LOC_PARAM && l->param_report && !escapes && u->cfg.m)
         param_verdicts(u, l, v);

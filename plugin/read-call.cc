@@ -261,6 +261,8 @@ reader::read_call(gcall *g)
     c.flags |= ESC_CALL_INDIRECT;
   note_freed_arg(g, fndecl, c, args);
   bind_call_results(g, c, esc_call(f, &c));
+  if (fndecl)
+    note_callee_stores(g, fndecl);
 }
 
 void
@@ -416,8 +418,10 @@ reader::read_alloca(gcall *g)
   esc_loc_id obj = esc_loc_new(f, ESC_LOC_VAR,
                                vla ? IDENTIFIER_POINTER(DECL_NAME(vla)) : buf,
                                vla ? DECL_SOURCE_LOCATION(vla) : pos(), depth);
-  if (vla)
+  if (vla) {
     set_cookie(obj, vla);
+    vla_locs.put(vla, obj);           /* for note_scope_uses */
+  }
   esc_loc_set_reported(f, obj, true);
   if (!constant)
     esc_loc_force_escape(f, obj, "non-constant size");

@@ -272,7 +272,10 @@ reader::temp_for(tree value, const char *name, enum esc_why why)
 void
 reader::flow(hole k, esc_loc_id src)
 {
-  esc_flow(f, k.dst, src, k.derefs, k.why, pos());
+  if (k.transient)
+    esc_flow_transient(f, k.dst, src, k.derefs, k.why, pos());
+  else
+    esc_flow(f, k.dst, src, k.derefs, k.why, pos());
 }
 
 /* K receives the value of T (Go's escape.expr).  One case per kind of
@@ -315,8 +318,13 @@ reader::expr(hole k, tree t)
   case REALPART_EXPR:
   case IMAGPART_EXPR:
     /* A part of its object (field-insensitive): the same location, but
-       not necessarily the part the address was stored in.  */
-    expr({k.dst, k.derefs, ESC_WHY_FIELD}, TREE_OPERAND(t, 0));
+       not necessarily the part the address was stored in -- unless it is
+       the one part of the object that pointers are stored in
+       (x.p = &i; g = x.p;), which is certain (lifetimes.cc).  */
+    if (sole_pointer_field(t))
+      expr(k, TREE_OPERAND(t, 0));
+    else
+      expr({k.dst, k.derefs, ESC_WHY_FIELD, k.transient}, TREE_OPERAND(t, 0));
     return;
   case VIEW_CONVERT_EXPR:
   case NOP_EXPR:

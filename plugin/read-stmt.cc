@@ -128,6 +128,29 @@ reader::read_assign(gassign *g)
   if (self_assignment(lhs, rhs1, code))
     return;
   hole k = lhs_hole(lhs);
+  /* C lifetimes (lifetimes.cc): a store into a global or through a
+     parameter that is overwritten before every return is transient; what
+     is stored through a parameter is a sink of the warnings.  */
+  tree out = k.why == ESC_WHY_STORE ? out_param_of(lhs) : NULL_TREE;
+  /* Only what may hold a local's address needs the search.  */
+  bool may_hold = TREE_CODE(rhs1) == SSA_NAME ||
+                  (TREE_CODE(rhs1) == ADDR_EXPR &&
+                   !(DECL_P(get_base_address(TREE_OPERAND(rhs1, 0))) &&
+                     is_global_var(get_base_address(TREE_OPERAND(rhs1, 0))))) ||
+                  (!CONSTANT_CLASS_P(rhs1) && TREE_CODE(rhs1) != ADDR_EXPR);
+  if ((k.why == ESC_WHY_GLOBAL || k.why == ESC_WHY_GLOBAL_MEM || out) && may_hold)
+    k.transient = store_dies(g, lhs);
+  read_rhs(g, k);
+  if (out)
+    read_rhs(g, {out_param_loc(out), 0, ESC_WHY_OUT_PARAM, k.transient});
+}
+
+/* The right-hand side of G goes to K.  */
+void
+reader::read_rhs(gassign *g, hole k)
+{
+  tree rhs1 = gimple_assign_rhs1(g);
+  enum tree_code code = gimple_assign_rhs_code(g);
   switch (get_gimple_rhs_class(code)) {
   case GIMPLE_SINGLE_RHS:
     expr(k, rhs1);
@@ -329,6 +352,29 @@ stmt_location(location_t loc, function *fun)
   return set_block(loc, NULL_TREE);
 }
 
+/* Where phi argument I of PHI comes from: its own location, else (GCC
+   merged the returns: "return p;" became "_7 = p; goto <ret>;") the
+   statement defining it in the block the edge leaves, else the last
+   statement with a location there.  */
+static location_t
+phi_arg_location(gphi *phi, unsigned i)
+{
+  location_t loc = gimple_phi_arg_location(phi, i);
+  if (loc != UNKNOWN_LOCATION)
+    return loc;
+  tree arg = gimple_phi_arg_def(phi, i);
+  basic_block src = gimple_phi_arg_edge(phi, i)->src;
+  if (TREE_CODE(arg) == SSA_NAME) {
+    gimple *def = SSA_NAME_DEF_STMT(arg);
+    if (def && gimple_bb(def) == src && gimple_location(def) != UNKNOWN_LOCATION)
+      return gimple_location(def);
+  }
+  for (gimple_stmt_iterator si = gsi_last_bb(src); !gsi_end_p(si); gsi_prev(&si))
+    if (!is_gimple_debug(gsi_stmt(si)) && gimple_location(gsi_stmt(si)) != UNKNOWN_LOCATION)
+      return gimple_location(gsi_stmt(si));
+  return UNKNOWN_LOCATION;
+}
+
 void
 reader::read_phis(basic_block bb)
 {
@@ -338,8 +384,13 @@ reader::read_phis(basic_block bb)
     if (virtual_operand_p(res) || !type_has_pointers(TREE_TYPE(res)))
       continue;
     for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
-      stmt_loc = stmt_location(gimple_phi_arg_location(phi, i), fun);
-      expr({ssa_loc(res), 0, ESC_WHY_ASSIGN}, gimple_phi_arg_def(phi, i));
+      tree arg = gimple_phi_arg_def(phi, i);
+      stmt_loc = stmt_location(phi_arg_location(phi, i), fun);
+      /* if (r == &spare) r = 0;: on the other edge R is not &spare, so
+         what R holds there is no certain escape (the definite walk does
+         not follow it; Go's walk does).  */
+      bool guarded = guarded_against_address(gimple_phi_arg_edge(phi, i), arg);
+      expr({ssa_loc(res), 0, ESC_WHY_ASSIGN, guarded}, arg);
     }
   }
 }
@@ -371,6 +422,7 @@ reader::read()
   basic_block bb;
   FOR_EACH_BB_FN(bb, fun)
     read_block(bb);
+  note_scope_uses();
   note_frees();
 }
 

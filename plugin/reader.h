@@ -10,6 +10,10 @@
      read-call.cc      calls: arguments, callee, results; builtins;
                        nested functions' trampolines and closures
      frees.cc          is an allocation freed on every path? (a CFG search)
+     lifetimes.cc      C lifetimes for the warnings: stores undone before
+                       the return (transient), out-parameters, callee
+                       stores, the one pointer field of a local, uses
+                       after a block's scope (CFG searches)
      erased-return.cc  "return &x;", recovered before the C front end
                        erases it (PLUGIN_PRE_GENERICIZE)
      gc-roots.cc       trees kept after the pass that read them
@@ -28,16 +32,19 @@ struct hole {
   esc_loc_id dst;
   int derefs;
   enum esc_why why;
+  /* A store overwritten on every path before what it stores dies
+     (reader::store_dies): esc_flow_transient.  */
+  bool transient = false;
 
   /* Go's hole.deref(): K receives what the value points to.  */
   hole deref() const
   {
-    return {dst, derefs + 1, why == ESC_WHY_ASSIGN ? ESC_WHY_LOAD : why};
+    return {dst, derefs + 1, why == ESC_WHY_ASSIGN ? ESC_WHY_LOAD : why, transient};
   }
   /* Go's hole.addr(): K receives the address of the value.  */
   hole addr() const
   {
-    return {dst, derefs - 1, why == ESC_WHY_ASSIGN ? ESC_WHY_ADDR : why};
+    return {dst, derefs - 1, why == ESC_WHY_ASSIGN ? ESC_WHY_ADDR : why, transient};
   }
 };
 
@@ -45,6 +52,7 @@ class reader
 {
 public:
   reader(function *fun, esc_func *f) : fun(fun), f(f) {}
+  ~reader() { delete pointer_fields; }
   void read();
 
 private:
@@ -58,6 +66,8 @@ private:
   hash_map<tree, int> closures;         /* nested fndecl -> closure value */
   hash_map<tree, int> var_depth;        /* local -> loop depth of its scope */
   hash_map<tree, tree> vla_decls;       /* hidden pointer -> its VLA */
+  hash_map<tree, int> vla_locs;         /* VLA -> its alloca's location */
+  hash_map<tree, int> out_params;       /* parameter -> esc_out_param_new */
   auto_vec<std::pair<gcall *, esc_loc_id>> allocs;  /* allocation calls */
   auto_vec<std::pair<gimple *, tree>> frees;        /* deallocations */
 
@@ -99,6 +109,7 @@ private:
   void read_block(basic_block bb);
   void read_stmt(gimple *g);
   void read_assign(gassign *g);
+  void read_rhs(gassign *g, hole k);
   void read_asm(gasm *g);
   void note_decl(tree var);
   void note_block_decls(tree block);
@@ -109,6 +120,19 @@ private:
 
   /* erased-return.cc */
   void read_erased_returns();
+
+  /* lifetimes.cc */
+  bool store_dies(gimple *s, tree lhs);
+  tree out_param_of(tree lhs);
+  esc_loc_id out_param_loc(tree parm);
+  void note_scope_uses();
+  gimple *stale_use(tree obj, const vec<gimple *> &deaths, bitmap names,
+                    hash_set<gimple *> &users);
+  void note_callee_stores(gcall *g, tree fndecl);
+  bool sole_pointer_field(tree ref);
+  hash_map<tree, tree> *pointer_fields = NULL;  /* local -> its one field */
+  bool guarded_against_address(edge e, tree v);
+  location_t stmt_location_of(gimple *g);
 
   /* frees.cc */
   void note_frees();

@@ -64,6 +64,43 @@ gcc_already_warned(location_t loc)
   return false;
 }
 
+/* Did "#pragma GCC diagnostic ignored" turn OPT off at LOC?  The same
+   search as GCC's update_effective_level_from_pragmas; the command line
+   is not looked at (the plugin's warnings are not GCC's options, and
+   -Wno-dangling-pointer does not silence them).  */
+bool
+pragma_ignored(location_t loc, int opt)
+{
+  diagnostic_context *dc = global_dc;
+  for (int i = dc->n_classification_history - 1; i >= 0; i--) {
+    const diagnostic_classification_change_t &h = dc->classification_history[i];
+    if (!linemap_location_before_p(line_table, h.location, loc))
+      continue;
+    if (h.kind == (int)DK_POP) {
+      i = h.option;
+      continue;
+    }
+    if (h.option == 0 || h.option == opt)
+      return h.kind == DK_IGNORED;
+  }
+  return false;
+}
+
+/* A warning of ours that GCC's own -Wreturn-local-addr or
+   -Wdangling-pointer would give: silenced where a pragma turns that
+   option off.  */
+bool
+gcc_option_ignored(location_t loc, const char *reason)
+{
+  if (reason && strncmp(reason, "returned from", 13) == 0)
+    return pragma_ignored(loc, OPT_Wreturn_local_addr);
+#if ESCAPE_HAVE_WDANGLING_POINTER
+  return pragma_ignored(loc, OPT_Wdangling_pointer_);
+#else
+  return false;
+#endif
+}
+
 /* #pragma escape ignore: silence the plugin on the next line.  */
 void
 handle_ignore(cpp_reader *)
@@ -322,7 +359,8 @@ report(const esc_verdict &v, int m)
   switch (v.kind) {
   case ESC_V_WARN_ADDR:
   case ESC_V_MOVED_TO_HEAP: {
-    if (v.kind == ESC_V_WARN_ADDR && gcc_already_warned(pos))
+    if (v.kind == ESC_V_WARN_ADDR &&
+        (gcc_already_warned(pos) || gcc_option_ignored(pos, v.reason)))
       return;
     auto_vec<tree> vars;
     names_of(v, vars);

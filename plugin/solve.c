@@ -206,6 +206,19 @@ static bool outlives(const struct esc_loc *root, const struct esc_loc *l)
   return false;
 }
 
+/* Does the current walk's path from ID to its root go through a store
+   the adapter found transient (esc_flow_transient)?  */
+static bool path_transient(struct esc_unit *u, esc_loc_id id)
+{
+  struct path p = path_begin(u, id);
+  esc_loc_id src, dst;
+  const struct esc_edge *e;
+  while (path_next(&p, &src, &dst, &e))
+    if (e->flags & EF_TRANSIENT)
+      return true;
+  return false;
+}
+
 /* Parameter ID is reached from ROOT with DEREFS: a leak to the result of
    its own function (unless that escapes), else to the heap, and to a
    global too when the root is one.  */
@@ -218,7 +231,10 @@ static void leak_to(struct solver *s, esc_loc_id root_id, esc_loc_id id,
                    !(root->flags & LF_ESCAPES) && root->func == l->func;
   int slot = to_result ? 1 : 0;
   uint8_t *level = to_result ? &l->leak.result : &l->leak.heap;
-  if (!to_result && root->kind == ESC_LOC_GLOBAL && derefs < l->leak.global) {
+  /* Kept in a global for sure: not when the store is undone before the
+     return (the summary's global level makes callers warn).  */
+  if (!to_result && root->kind == ESC_LOC_GLOBAL && derefs < l->leak.global &&
+      !path_transient(u, id)) {
     l->leak.global = (uint8_t)derefs;
     /* which global: a C global by name, or the one a callee keeps it in */
     l->global_name = root->reason ? root->global_name : root->name;
@@ -284,15 +300,26 @@ static void mark_definite(struct esc_unit *u, esc_loc_id id, esc_loc_id sink)
   esc_loc_id cur = id, src, dst;
   const struct esc_edge *e, *last = NULL;
   struct path p = path_begin(u, id);
+  esc_loc_id before = id;
+  /* A step placed at the function's own line stands for a statement
+     without location (the return GCC made of merged returns): the
+     nearest step before it with a place of its own is the site.  */
+  const esc_pos fn_pos = u->funcs[l->func]->pos;
+  esc_pos placed = 0;
   while (path_next(&p, &src, &dst, &e) && dst != sink) {
+    if (e->pos && e->pos != fn_pos)
+      placed = e->pos;
     if ((e->why == ESC_WHY_CLOSURE || e->why == ESC_WHY_CONTEXT) &&
         !l->def_closure) {
       l->def_closure = esc_L(u, dst)->name;
       l->def_context = e->why == ESC_WHY_CONTEXT;
     }
     last = e;
+    before = src;
     cur = dst;
   }
+  l->def_callee = last && last->why == ESC_WHY_CALLEE_STORE
+                      ? esc_L(u, before)->name : NULL;
   l->def_root = cur;
   if (u->cfg.m >= 2 || u->cfg.sarif) {   /* the warning's own flow */
     free(l->def_path);
@@ -301,7 +328,7 @@ static void mark_definite(struct esc_unit *u, esc_loc_id id, esc_loc_id sink)
       l->def_npath--;           /* the step into the sink says nothing */
   }
   if (last) {
-    l->def_pos = last->pos;
+    l->def_pos = last->pos == fn_pos && placed ? placed : last->pos;
     l->def_why = last->why;
   }
   esc_dump_definite(u, id);
@@ -326,16 +353,57 @@ static bool definite_visit(struct walk *w, esc_loc_id id)
 static bool definite_follow(struct walk *w, const struct esc_edge *e,
                             int derefs)
 {
-  return derefs <= ESC_MAX_DEREFS && e->why != ESC_WHY_FIELD;
+  return derefs <= ESC_MAX_DEREFS && e->why != ESC_WHY_FIELD &&
+         !(e->flags & EF_TRANSIENT);
+}
+
+/* A location found definite already reaches root W->root too: another
+   sink, another warning (one per object and sink).  */
+static bool definite_more_visit(struct walk *w, esc_loc_id id)
+{
+  struct esc_unit *u = w->s->u;
+  struct esc_loc *l = esc_L(u, id);
+  if (l->derefs >= 0)
+    return true;
+  if (!(l->flags & LF_DEFINITE) || l->def_closure || l->def_root == w->root)
+    return false;
+  for (uint32_t i = 0; i < l->ndef_more; i++)
+    if (l->def_more[i].root == w->root)
+      return false;
+  const struct esc_edge *e, *last = NULL;
+  esc_loc_id src, dst, before = id;
+  struct path p = path_begin(u, id);
+  while (path_next(&p, &src, &dst, &e)) {
+    last = e;
+    before = src;
+  }
+  if (!last)
+    return false;
+  l->def_more = esc_xrealloc(l->def_more, (l->ndef_more + 1) * sizeof *l->def_more);
+  l->def_more[l->ndef_more++] = (struct esc_def_site){
+      w->root, last->pos, last->why,
+      last->why == ESC_WHY_CALLEE_STORE ? esc_L(u, before)->name : NULL};
+  return false;
 }
 
 /* From F's sink (which the result and every global flow into), find the
    locations whose address reaches them without passing through another
-   address: those are dangling for sure.  */
+   address: those are dangling for sure.  Then, when some are, from each
+   result or global again: the other sinks each of them reaches.  */
 static void walk_definite(struct solver *s, struct esc_func *f, uint32_t gen)
 {
+  struct esc_unit *u = s->u;
   struct walk w = {s, f->sink, gen, definite_visit, definite_follow};
   walk(&w);
+  bool any = false;
+  for (esc_loc_id id = f->first; id < f->end && !any; id++)
+    any = esc_L(u, id)->flags & LF_DEFINITE;
+  const struct esc_loc *sink = esc_L(u, f->sink);
+  for (uint32_t i = 0; any && i < sink->nedges && sink->nedges > 1; i++) {
+    struct walk m = {s, sink->edges[i].src, ++u->walkgen, definite_more_visit,
+                     definite_follow};
+    walk(&m);
+  }
 }
 
 /* ------------------------------------------------------------ freed */

@@ -181,7 +181,8 @@ int *Bar_LeaksToo(struct Bar b)	/* { dg-message "leaking param: b to result ~r0 
 int *Bar_LeaksABit(struct Bar *b)	/* { dg-message "leaking param: b to result ~r0 level=1$" "" } */
 {
   int v = 0;	/* { dg-message "moved to heap: v$" "" } */
-  b->ii = &v;
+  /* { dg-message "'v' declared here$" "c-only" { target *-*-* } .-1 } */
+  b->ii = &v;	/* { dg-warning "address of local variable 'v' escapes: stored through parameter 'b' \\\[escape/dangling-address\\\]$" "c-only" } */
   return b->ii;
 }
 
@@ -366,13 +367,15 @@ void foo41(int x)	/* { dg-message "moved to heap: x$" "" } */
 }
 
 void Foo_foo42(struct Foo *f, int x)	/* { dg-messages { "f does not escape$" "moved to heap: x$" } "" } */
+  /* { dg-message "'x' declared here$" "c-only" { target *-*-* } .-1 } */
 {
-  f->xx = &x;
+  f->xx = &x;	/* { dg-warning "address of local variable 'x' escapes: stored through parameter 'f' \\\[escape/dangling-address\\\]$" "c-only" } */
 }
 
 void foo43(struct Foo *f, int x)	/* { dg-messages { "f does not escape$" "moved to heap: x$" } "" } */
+  /* { dg-message "'x' declared here$" "c-only" { target *-*-* } .-1 } */
 {
-  f->xx = &x;
+  f->xx = &x;	/* { dg-warning "address of local variable 'x' escapes: stored through parameter 'f' \\\[escape/dangling-address\\\]$" "c-only" } */
 }
 
 void foo44(int *yy)	/* { dg-message "leaking param: yy$" "" } */

@@ -151,8 +151,9 @@ struct ConstPtr *constptr11(void)
 void foo(int **p)	/* { dg-message "p does not escape$" "" } */
 {
   int i = 0;	/* { dg-message "moved to heap: i$" "" } */
+  /* { dg-message "'i' declared here$" "c-only" { target *-*-* } .-1 } */
   int **y = p;
-  *y = &i;
+  *y = &i;	/* { dg-warning "address of local variable 'i' escapes: stored through parameter 'p' \\\[escape/dangling-address\\\]$" "c-only" } */
 }
 
 void foo1(int *p)	/* { dg-message "p does not escape$" "" } */

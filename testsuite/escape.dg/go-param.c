@@ -338,8 +338,9 @@ struct Indir { int ***p; };
 struct Indir isink2;
 
 void param12(struct Indir *r, int **i)	/* { dg-messages { "r does not escape$" "moved to heap: i$" } "" } */
+  /* { dg-message "'i' declared here$" "c-only" { target *-*-* } .-1 } */
 {
-  r->p = &i;
+  r->p = &i;	/* { dg-warning "address of local variable 'i' escapes: stored through parameter 'r' \\\[escape/dangling-address\\\]$" "c-only" } */
 }
 
 void caller12a(void)

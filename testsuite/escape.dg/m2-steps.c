@@ -42,6 +42,8 @@ void *s_alloc(void) { char *m = malloc(8); return m; }
 /* { dg-message "leaking param: b$" "" { target *-*-* } 19 } */
 /* { dg-message "flow: gbp = b: from b \\(stored to global\\) at \[^ \]*m2-steps\\.c:19:57$" "" { target *-*-* } 19 } */
 /* { dg-message "moved to heap: c$" "" { target *-*-* } 19 } */
+/* { dg-warning "address of local variable 'c' escapes: stored through parameter 'b' \\\[escape/dangling-address\\\]$" "" { target *-*-* } 19 } */
+/* { dg-message "'c' declared here$" "" { target *-*-* } 19 } */
 /* { dg-message "flow: \{heap\} = &c: from &c \\(store through pointer\\) at \[^ \]*m2-steps\\.c:19:47$" "" { target *-*-* } 19 } */
 /* { dg-message "moved to heap: d$" "" { target *-*-* } 20 } */
 /* { dg-message "flow: gb = &d: from &d \\(stored to global\\) at \[^ \]*m2-steps\\.c:20:43$" "" { target *-*-* } 20 } */

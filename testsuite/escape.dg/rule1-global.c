@@ -1,6 +1,7 @@
 /* Rule 1: stored to a global or a static, or to memory reachable from
    one, a local's address outlives the frame.  Stored through a pointer
-   parameter it escapes (Go: leaks to the heap) but is not certain.  */
+   parameter it escapes (Go: leaks to the heap) and, still there at the
+   return, is a warning too (lifetimes.cc).  */
 /* { dg-options "-O2" } */
 
 struct node { struct node *next; int *val; };
@@ -43,11 +44,11 @@ void to_global_array(int i)
   table[i].val = &e;	/* { dg-warning "address of local variable 'e' escapes: stored in global 'table' \\\[escape/dangling-address\\\]$" } */
 }
 
-/* Negative for the warning: through a parameter (only -m tells).  */
+/* Through a pointer parameter: the caller holds it when F dies.  */
 void through_param(int **out)
 {
-  int f = 6;
-  *out = &f;
+  int f = 6;		/* { dg-message "'f' declared here$" } */
+  *out = &f;		/* { dg-warning "address of local variable 'f' escapes: stored through parameter 'out' \\\[escape/dangling-address\\\]$" } */
 }
 
 /* Negative: a local list.  */

@@ -198,6 +198,47 @@ START_TEST(global_store_is_definite_heap_store_is_not)
 }
 END_TEST
 
+/* Issue 11: C lifetimes.  A transient store (undone before the return)
+   keeps Go's verdict but makes no warning; two globals, two warnings; a
+   store through a parameter warns; a use after the scope warns.  */
+START_TEST(lifetimes_in_the_core)
+{
+  struct esc_unit *u = new_unit(1);
+  struct esc_func *f = esc_func_begin(u, 1, "f", 1);
+  esc_loc_id g = esc_loc_new(f, ESC_LOC_GLOBAL, "g", 1, 0);
+  esc_loc_id h = esc_loc_new(f, ESC_LOC_GLOBAL, "h", 1, 0);
+  esc_loc_id a = var(f, "a"), b = var(f, "b"), c = var(f, "c"), d = var(f, "d");
+  esc_flow_transient(f, g, a, -1, ESC_WHY_GLOBAL, 4);   /* g = &a; ... g = 0; */
+  esc_flow(f, g, b, -1, ESC_WHY_GLOBAL, 5);
+  esc_flow(f, h, b, -1, ESC_WHY_GLOBAL, 6);
+  esc_loc_id out = esc_out_param_new(f, "out", 1);
+  esc_flow(f, esc_func_heap(f), c, -1, ESC_WHY_STORE, 7);
+  esc_flow(f, out, c, -1, ESC_WHY_OUT_PARAM, 7);        /* *out = &c */
+  esc_loc_set_reported(f, d, true);
+  esc_loc_set_scope_use(f, d, 8);
+  esc_func_end(f);
+  esc_unit_finish(u);
+  ck_assert_ptr_nonnull(find(u, ESC_V_MOVED_TO_HEAP, "a"));
+  ck_assert_ptr_null(find(u, ESC_V_WARN_ADDR, "a"));
+  unsigned nb = 0;
+  const struct esc_verdict *vs;
+  size_t n = esc_unit_verdicts(u, &vs);
+  for (size_t i = 0; i < n; i++)
+    if (vs[i].kind == ESC_V_WARN_ADDR && strcmp(vs[i].name, "b") == 0)
+      nb++;
+  ck_assert_uint_eq(nb, 2);
+  const struct esc_verdict *w = find(u, ESC_V_WARN_ADDR, "c");
+  ck_assert_ptr_nonnull(w);
+  ck_assert_str_eq(w->reason, "stored through parameter 'out'");
+  ck_assert_ptr_null(find(u, ESC_V_MOVED_TO_HEAP, "d"));
+  w = find(u, ESC_V_WARN_ADDR, "d");
+  ck_assert_ptr_nonnull(w);
+  ck_assert_uint_eq(w->pos, 8);
+  ck_assert_str_eq(w->reason, "used after its scope ended");
+  esc_unit_free(u);
+}
+END_TEST
+
 START_TEST(address_behind_address_is_not_definite)
 {
   /* p = &x; pp = &p; return pp; -- p dangles, x only through p. */
@@ -612,6 +653,7 @@ static Suite *core_suite(void)
   tcase_add_test(t, model_table_sorted_and_found);
   tcase_add_test(t, model_spellings_and_tags);
   tcase_add_test(t, return_address_is_definite);
+  tcase_add_test(t, lifetimes_in_the_core);
   tcase_add_test(t, local_copies_do_not_escape);
   tcase_add_test(t, global_store_is_definite_heap_store_is_not);
   tcase_add_test(t, address_behind_address_is_not_definite);

@@ -8,16 +8,27 @@ struct holder { int *p; int n; } gs;
 void to_global(void)
 {
   int x = 0;
+  work();
   g = &x;                         /* PEER-EXPECT: global */
+}
+
+/* Not a warning, by decision (docs/manual.md, "Lifetimes"): an unknown
+   call after the store may restore the global before the return, as
+   GCC's own suite expects for "evp = &x; sink (0);".  Neither an
+   expectation nor PEER-SAFE: the code may well be wrong.  */
+void to_global_then_call(void)
+{
+  int x = 0;
+  g = &x;
   work();
 }
 
 void one_local_two_globals(void)
 {
   int x = 0;
+  work();
   g = &x;                         /* PEER-EXPECT: first global */
   h = &x;                         /* PEER-EXPECT: second global */
-  work();
 }
 
 void to_global_field(void)
@@ -43,8 +54,8 @@ static void put(int **slot, int *v)
 void through_helper(void)
 {
   int x = 0;
-  put(&g, &x);                    /* PEER-EXPECT: helper stores into g */
   work();
+  put(&g, &x);                    /* PEER-EXPECT: helper stores into g */
 }
 
 struct pair { int *p; int *q; };
