@@ -16,6 +16,8 @@ struct esc_unit *esc_unit_new(const struct esc_config *cfg)
   u->cfg = *cfg;
   u->cfg.allocators = esc_strdup(cfg->allocators);
   u->cfg.deallocators = esc_strdup(cfg->deallocators);
+  u->cfg.reallocators = esc_strdup(cfg->reallocators);
+  u->cfg.summaries = esc_strdup(cfg->summaries);
   u->cfg.functions = esc_strdup(cfg->functions);
   u->cfg.files = esc_strdup(cfg->files);
   u->cfg.sarif = esc_strdup(cfg->sarif);
@@ -58,6 +60,7 @@ void esc_unit_free(struct esc_unit *u)
   for (uint32_t i = 0; i < u->sums_cap; i++)
     free(u->sums[i].tags);
   free(u->sums);
+  free(u->wrappers);
   for (size_t i = 0; i < u->nverdicts; i++)
     free((void *)u->verdicts[i].steps);
   free(u->verdicts);

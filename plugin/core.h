@@ -175,6 +175,11 @@ struct esc_unit {
   struct esc_stats stats;
   uint32_t pathgen;              /* path iterator marks */
   FILE *dump;                    /* esc_unit_set_dump, or NULL */
+  struct esc_wrapper {           /* allocators found by themselves */
+    uint32_t key;
+    struct esc_spec spec;
+  } *wrappers;
+  unsigned nwrappers, wrappers_cap;
 };
 
 /* graph.c: strings, locations, edges.  */

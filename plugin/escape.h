@@ -134,6 +134,12 @@ struct esc_config {
   bool dump;                 /* the pass dump file, as -fdump-tree-escape */
   char *allocators;          /* alloc=NAME,...: the project's allocators */
   char *deallocators;        /* free=NAME,...: and deallocators */
+  char *reallocators;        /* realloc=NAME,...: and reallocators */
+  long long var_buffer;      /* var-buffer=BYTES: Go 1.25's stack buffer
+                                for a variable-size allocation (0: off) */
+  bool wrappers;             /* wrappers: infer the unit's allocator and
+                                deallocator wrappers */
+  char *summaries;           /* summaries=DIR: tags across files */
   char *functions;           /* functions=NAME,...: report only these */
   char *files;               /* files=PATTERN,...: report only these */
   char *sarif;               /* sarif=FILE: write a SARIF 2.1.0 log */
@@ -152,6 +158,20 @@ bool esc_config_set(struct esc_config *cfg, const char *key,
 /* Is NAME in the comma-separated LIST (NULL: everything is)?  With GLOB,
    list entries are shell patterns (fnmatch).  */
 bool esc_list_match(const char *list, const char *name, bool glob);
+
+/* A function named by alloc=, realloc= or free=, with its argument
+   positions (0-based here, 1-based in the argument).  */
+enum esc_spec_kind { ESC_SPEC_ALLOC, ESC_SPEC_REALLOC, ESC_SPEC_FREE };
+struct esc_spec {
+  const char *name;
+  enum esc_spec_kind kind;
+  int size0, size1;          /* size = arg[size0] (* arg[size1]); -1 none */
+  int ptr;                   /* the pointer freed or reallocated, or -1 */
+  long long mul, add;        /* size = (args) * mul + add (wrappers) */
+};
+/* NAME's spec in CFG's alloc=/realloc=/free= lists, into *OUT.  */
+bool esc_config_spec(const struct esc_config *cfg, const char *name,
+                     struct esc_spec *out);
 
 /* Free what esc_config_set allocated.  */
 void esc_config_release(struct esc_config *cfg);
@@ -262,6 +282,15 @@ enum esc_freed { ESC_FREED_UNKNOWN, ESC_FREED_NOT_HERE, ESC_FREED_SOME,
 void esc_alloc_set_freed(struct esc_func *f, esc_loc_id l, enum esc_freed freed);
 /* Is NAME a deallocator (the C library's or one named by free=)?  */
 bool esc_unit_is_deallocator(const struct esc_unit *u, const char *name);
+/* The project's own allocator, reallocator or deallocator NAME (alloc=,
+   realloc=, free=) or the wrapper of key KEY (esc_unit_add_wrapper).  */
+bool esc_unit_spec(const struct esc_unit *u, const char *name, uint32_t key,
+                   struct esc_spec *out);
+/* The function of key KEY is an allocator or deallocator wrapper
+   described by SPEC (recognised by the reader, see wrappers): its calls
+   read afterwards are allocations or frees.  */
+void esc_unit_add_wrapper(struct esc_unit *u, uint32_t key,
+                          const struct esc_spec *spec);
 
 /* L (a pointer) is dereferenced at loop depth DEPTH, at POS; CARRIED: L
    is a value carried around a loop (a phi in its header).  A local of a
@@ -378,7 +407,11 @@ struct esc_verdict {
   const char *function;   /* name of the function */
   void *cookie;           /* the location's cookie */
   void *fn_cookie;        /* the function's cookie */
-  int level;              /* PARAM_RESULT level; CANDIDATE size */
+  int level;              /* PARAM_RESULT level; CANDIDATE size (the
+                             stack buffer's when VARIABLE) */
+  bool variable;          /* CANDIDATE: size known at run time only: a
+                             stack buffer of LEVEL bytes, used when the
+                             size fits, the heap otherwise (Go 1.25) */
   enum esc_freed freed;   /* CANDIDATE: freed here on every/some path */
   unsigned nsteps;        /* -m=2 flow path, root last */
   const struct esc_step *steps;

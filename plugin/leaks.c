@@ -151,6 +151,10 @@ static void alloc_verdicts(struct esc_unit *u, struct esc_loc *l,
     u->stats.candidates++;
     v.kind = ESC_V_CANDIDATE;
     v.level = (int)(l->alloc_size > 0x7fffffff ? 0x7fffffff : l->alloc_size);
+    if (l->alloc_size < 0) {   /* Go 1.25: a small buffer, heap fallback */
+      v.variable = true;
+      v.level = (int)u->cfg.var_buffer;
+    }
     v.freed = (enum esc_freed)l->freed;
     esc_emit_verdict(u, &v);
     return;

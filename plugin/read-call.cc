@@ -183,8 +183,16 @@ reader::note_freed_arg(gcall *g, tree fndecl, struct esc_call &c, vec<esc_arg> &
   unsigned nargs = gimple_call_num_args(g);
   if (!fndecl || !nargs)
     return;
-  unsigned argno = esc_unit_is_deallocator(escape_unit, c.callee) ? 0 :
-                   fndecl_dealloc_argno(fndecl);
+  esc_spec sp;
+  unsigned argno;
+  if (esc_unit_spec(escape_unit, c.callee, c.callee_key, &sp)) {
+    if (sp.kind != ESC_SPEC_FREE || sp.ptr < 0)
+      return;                 /* alloc= or realloc=: nothing freed */
+    argno = (unsigned)sp.ptr;
+  } else {
+    argno = esc_unit_is_deallocator(escape_unit, c.callee) ? 0 :
+            fndecl_dealloc_argno(fndecl);
+  }
   if (argno < nargs && !consumes_argument(c.callee)) {
     args[argno].flags |= ESC_ARG_NOESCAPE | ESC_ARG_FREED;
     frees.safe_push({g, gimple_call_arg(g, argno)});
