@@ -11,6 +11,9 @@ extern struct esc_unit *escape_unit;
 
 /* The reader: read-stmt.cc reads a function into the unit.  */
 void escape_read_function(function *fun);
+/* wrappers.cc: after FUN (the core's function KEY) is read and solved,
+   is it an allocator or deallocator wrapper (wrappers)?  */
+void escape_find_wrapper(function *fun, uint32_t key);
 /* erased-return.cc: PLUGIN_PRE_GENERICIZE of FNDECL; the end of the unit.  */
 void escape_note_generic_returns(tree fndecl);
 void escape_reader_finish(void);

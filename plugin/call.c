@@ -181,6 +181,8 @@ static long long alloc_size(const struct esc_call *c, int i0, int i1,
 {
   long long size = 1;
   int idx[2] = {i0, i1};
+  if (i0 == -2)                 /* a wrapper of a constant size */
+    return add;
   if (i0 < 0)
     return -1;
   for (int k = 0; k < 2; k++) {
@@ -213,7 +215,7 @@ static const char *unknown_size(struct esc_unit *u, const struct esc_call *c,
       continue;
     if ((unsigned)idx[k] >= c->nargs || c->args[idx[k]].loc != ESC_NONE) {
       struct esc_strbuf b = {0};
-      esc_sb_printf(&b, "size argument %d %s (alloc=%s:size=N names it)",
+      esc_sb_printf(&b, "size argument %d %s: name the size with alloc=%s:sizeN",
                     idx[k] + 1,
                     (unsigned)idx[k] >= c->nargs ? "is missing" : "is a pointer",
                     c->callee ? c->callee : "F");

@@ -291,6 +291,11 @@ bool esc_unit_spec(const struct esc_unit *u, const char *name, uint32_t key,
    read afterwards are allocations or frees.  */
 void esc_unit_add_wrapper(struct esc_unit *u, uint32_t key,
                           const struct esc_spec *spec);
+struct esc_tag;
+/* The parameter tags of the solved function of key KEY (its summary):
+   *NPARAMS tags, then the static chain's; false while it is not solved.  */
+bool esc_unit_tags(const struct esc_unit *u, uint32_t key, unsigned *nparams,
+                   const struct esc_tag **tags);
 
 /* L (a pointer) is dereferenced at loop depth DEPTH, at POS; CARRIED: L
    is a value carried around a loop (a phi in its header).  A local of a

@@ -53,6 +53,17 @@ struct esc_summary *esc_summary_add(struct esc_unit *u, uint32_t key)
   return &u->sums[j];
 }
 
+bool esc_unit_tags(const struct esc_unit *u, uint32_t key, unsigned *nparams,
+                   const struct esc_tag **tags)
+{
+  const struct esc_summary *s = esc_summary_find(u, key);
+  if (!s || !s->tags)
+    return false;
+  *nparams = s->nparams;
+  *tags = s->tags;
+  return true;
+}
+
 /* ------------------------------------------------------------ verdicts */
 
 void esc_emit_verdict(struct esc_unit *u, const struct esc_verdict *v)

@@ -390,6 +390,7 @@ escape_read_function(function *fun)
     r.read();
   }
   esc_func_end(f);
+  escape_find_wrapper(fun, DECL_UID(decl));
 }
 
 const vec<tree> *
