@@ -61,6 +61,7 @@ void esc_unit_free(struct esc_unit *u)
     free(u->sums[i].tags);
   free(u->sums);
   free(u->wrappers);
+  esc_foreign_release(u);
   for (size_t i = 0; i < u->nverdicts; i++)
     free((void *)u->verdicts[i].steps);
   free(u->verdicts);

@@ -380,6 +380,21 @@ esc_loc_id esc_call(struct esc_func *f, const struct esc_call *c)
     if (esc_unit_spec(u, c->callee, c->callee_key, &sp))
       return call_spec(f, &pc, c, &sp, NULL);
     m = has_body ? NULL : esc_model_lookup(c->callee);
+    /* Another file's summary (summaries=) of a function without a body
+       here and outside the library model.  */
+    const struct esc_foreign *fs =
+      !has_body && !m ? esc_foreign_find(u, c->callee, c->decl_hash) : NULL;
+    if (fs && fs->has_spec) {
+      f->foreign = f->foreign ? f->foreign : fs->name;
+      return call_spec(f, &pc, c, &fs->spec, NULL);
+    }
+    if (fs) {
+      struct esc_summary s = {.key = 0, .func = -1, .name = fs->name,
+                              .nparams = fs->nparams, .tags = fs->tags};
+      f->foreign = f->foreign ? f->foreign : fs->name;
+      bind_summary(f, &pc, &s, true);
+      return ESC_NONE;
+    }
   }
 
   if (m && m->kind != ESC_MODEL_PLAIN) {

@@ -291,6 +291,25 @@ bool esc_unit_spec(const struct esc_unit *u, const char *name, uint32_t key,
    read afterwards are allocations or frees.  */
 void esc_unit_add_wrapper(struct esc_unit *u, uint32_t key,
                           const struct esc_spec *spec);
+/* summaries=DIR (summary.c).  The unit's main input file and every file
+   it read (for the staleness check); a function with external linkage,
+   whose summary is written, with DECL_HASH the adapter's hash of its
+   prototype; the writing itself at the end of the unit (returns the
+   number of summaries that could not be written).  */
+void esc_unit_set_source(struct esc_unit *u, const char *path);
+void esc_unit_add_file(struct esc_unit *u, const char *path);
+void esc_func_set_export(struct esc_func *f, uint64_t decl_hash);
+unsigned esc_unit_write_summaries(struct esc_unit *u);
+/* The allocator/deallocator spec another file's summary gives NAME
+   (declared here with DECL_HASH).  */
+bool esc_unit_foreign_spec(struct esc_unit *u, const char *name,
+                           uint64_t decl_hash, struct esc_spec *out);
+/* The I-th summary looked up (NAME, the unit that wrote it, and why it
+   was not used or NULL); returns how many there are (0: I is past).  */
+size_t esc_unit_foreign_notes(const struct esc_unit *u, unsigned i,
+                              const char **name, const char **from,
+                              const char **stale);
+
 struct esc_tag;
 /* The parameter tags of the solved function of key KEY (its summary):
    *NPARAMS tags, then the static chain's; false while it is not solved.  */
@@ -351,6 +370,7 @@ struct esc_call {
   const struct esc_arg *args;
   esc_pos pos;
   int loop_depth;
+  uint64_t decl_hash;       /* the callee's prototype (summaries=) */
   int size_arg[2];          /* alloc_size attribute arguments, -1 if none */
   const char *context_of;   /* a function passed along with its context
                                (void *) argument: the C closure idiom */
@@ -421,6 +441,9 @@ struct esc_verdict {
   unsigned nsteps;        /* -m=2 flow path, root last */
   const struct esc_step *steps;
   uint64_t seq;           /* creation order, for stable sorting */
+  const char *foreign;    /* rests on the summary of this function from
+                             another file (summaries=): never verified, so
+                             nothing may change code on this verdict */
 };
 
 /* All verdicts in a stable order: by function, then creation.  The

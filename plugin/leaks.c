@@ -191,7 +191,7 @@ void esc_func_verdicts(struct esc_unit *u, struct esc_func *f)
     struct esc_verdict v = {.pos = l->pos, .decl_pos = l->pos,
                             .fn_pos = f->pos, .name = l->name,
                             .function = f->name, .cookie = l->cookie,
-                            .fn_cookie = f->cookie};
+                            .fn_cookie = f->cookie, .foreign = f->foreign};
     bool escapes = l->flags & LF_ESCAPES;
     switch (l->kind) {
     case ESC_LOC_VAR:

@@ -162,6 +162,8 @@ reader::describe_callee(struct esc_call &c, tree fndecl)
   c.callee_key = DECL_UID(target);
   if (node && node->definition && DECL_STRUCT_FUNCTION(target))
     c.flags |= ESC_CALL_HAS_BODY;
+  else if (esc_unit_config(escape_unit)->summaries)
+    c.decl_hash = escape_decl_hash(fndecl);
   /* __attribute__((malloc)), or GCC 11's malloc (dealloc): an allocator
      whose objects the named function frees.  */
   if (DECL_IS_MALLOC(fndecl) || lookup_attribute("malloc", DECL_ATTRIBUTES(fndecl)))
@@ -185,7 +187,9 @@ reader::note_freed_arg(gcall *g, tree fndecl, struct esc_call &c, vec<esc_arg> &
     return;
   esc_spec sp;
   unsigned argno;
-  if (esc_unit_spec(escape_unit, c.callee, c.callee_key, &sp)) {
+  if (esc_unit_spec(escape_unit, c.callee, c.callee_key, &sp) ||
+      (!(c.flags & ESC_CALL_HAS_BODY) &&
+       esc_unit_foreign_spec(escape_unit, c.callee, c.decl_hash, &sp))) {
     if (sp.kind != ESC_SPEC_FREE || sp.ptr < 0)
       return;                 /* alloc= or realloc=: nothing freed */
     argno = (unsigned)sp.ptr;
