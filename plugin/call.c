@@ -177,7 +177,7 @@ static const char *alloc_text(struct esc_unit *u, const struct esc_call *c)
 /* The constant size of an allocation, or -1: (arg[I0] (* arg[I1])) *
    MUL + ADD.  */
 static long long alloc_size(const struct esc_call *c, int i0, int i1,
-                            long long mul, long long add)
+                            long long mul, long long add, long long min)
 {
   long long size = 1;
   int idx[2] = {i0, i1};
@@ -200,6 +200,8 @@ static long long alloc_size(const struct esc_call *c, int i0, int i1,
   if (mul > 1 && size > (1LL << 62) / mul)
     return 1LL << 62;
   size = size * (mul > 0 ? mul : 1) + add;
+  if (size >= 0 && size < min)
+    size = min;
   return size < 0 ? -1 : size;
 }
 
@@ -239,7 +241,7 @@ static esc_loc_id new_allocation(struct esc_func *f, const struct esc_call *c,
                          c->loop_depth);
   struct esc_loc *l = esc_L(u, a);
   l->flags |= LF_REPORTED;
-  l->alloc_size = alloc_size(c, sp->size0, sp->size1, sp->mul, sp->add);
+  l->alloc_size = alloc_size(c, sp->size0, sp->size1, sp->mul, sp->add, sp->min);
   u->stats.allocations++;
   const char *odd = l->alloc_size < 0 ? unknown_size(u, c, sp->size0, sp->size1) : NULL;
   if (odd)
@@ -269,6 +271,7 @@ static void spec_of_model(const struct esc_model *m, struct esc_spec *sp)
   sp->ptr = m->kind == ESC_MODEL_FREE || m->kind == ESC_MODEL_REALLOC ? 0 : -1;
   sp->mul = 1;
   sp->add = 0;
+  sp->min = 0;
 }
 
 /* The project's own allocators, reallocators and deallocators: named by
@@ -404,7 +407,7 @@ esc_loc_id esc_call(struct esc_func *f, const struct esc_call *c)
   if (!m && (c->flags & ESC_CALL_MALLOC_ATTR) && c->callee && !has_body) {
     bind_unknown(f, &pc);
     struct esc_spec attr = {c->callee, ESC_SPEC_ALLOC, c->size_arg[0],
-                            c->size_arg[1], -1, 1, 0};
+                            c->size_arg[1], -1, 1, 0, 0};
     return new_allocation(f, c, &attr, -1, false);
   }
   if (has_body) {

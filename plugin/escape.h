@@ -168,6 +168,7 @@ struct esc_spec {
   int size0, size1;          /* size = arg[size0] (* arg[size1]); -1 none */
   int ptr;                   /* the pointer freed or reallocated, or -1 */
   long long mul, add;        /* size = (args) * mul + add (wrappers) */
+  long long min;             /* ... and at least min (wrappers) */
 };
 /* NAME's spec in CFG's alloc=/realloc=/free= lists, into *OUT.  */
 bool esc_config_spec(const struct esc_config *cfg, const char *name,

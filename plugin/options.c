@@ -141,6 +141,7 @@ static void spec_defaults(enum esc_spec_kind kind, struct esc_spec *sp)
   sp->ptr = kind == ESC_SPEC_ALLOC ? -1 : 0;
   sp->mul = 1;
   sp->add = 0;
+  sp->min = 0;
   sp->name = NULL;
 }
 

@@ -33,7 +33,7 @@
 
 #include "core.h"
 
-#define SUMMARY_MAGIC "escape-summary 1"
+#define SUMMARY_MAGIC "escape-summary 2"
 
 static uint64_t fnv(const char *s)
 {
@@ -96,8 +96,8 @@ static void write_one(struct esc_unit *u, const struct esc_export *e)
   }
   struct esc_spec sp;
   if (esc_unit_spec(u, NULL, e->key, &sp))
-    fprintf(out, "spec %d %d %d %d %lld %lld\n", (int)sp.kind, sp.size0,
-            sp.size1, sp.ptr, sp.mul, sp.add);
+    fprintf(out, "spec %d %d %d %d %lld %lld %lld\n", (int)sp.kind, sp.size0,
+            sp.size1, sp.ptr, sp.mul, sp.add, sp.min);
   for (unsigned i = 0; i < u->nfiles; i++) {
     struct stat st;
     if (stat(u->files[i], &st) != 0)
@@ -196,14 +196,14 @@ static const char *read_one(struct esc_unit *u, const char *path,
                                            d != 0, e != 0};
     } else if (strncmp(line, "spec ", 5) == 0) {
       int k, s0, s1, p;
-      long long mul, add;
-      if (sscanf(line, "spec %d %d %d %d %lld %lld", &k, &s0, &s1, &p, &mul,
-                 &add) != 6 || k < 0 || k > ESC_SPEC_FREE) {
+      long long mul, add, min;
+      if (sscanf(line, "spec %d %d %d %d %lld %lld %lld", &k, &s0, &s1, &p, &mul,
+                 &add, &min) != 7 || k < 0 || k > ESC_SPEC_FREE) {
         why = "malformed";
         break;
       }
       fs->has_spec = true;
-      fs->spec = (struct esc_spec){NULL, (enum esc_spec_kind)k, s0, s1, p, mul, add};
+      fs->spec = (struct esc_spec){NULL, (enum esc_spec_kind)k, s0, s1, p, mul, add, min};
     } else if (strncmp(line, "file ", 5) == 0) {
       long long sec, size;
       long nsec;

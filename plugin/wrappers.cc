@@ -119,6 +119,7 @@ call_allocator(gcall *g, esc_spec *sp)
   sp->ptr = -1;
   sp->mul = 1;
   sp->add = 0;
+  sp->min = 0;
   return m->align < 0;                /* aligned_alloc: not a plain size */
 }
 
@@ -130,6 +131,12 @@ wrapper_size(tree fn, gcall *g, const esc_spec *sp, esc_spec *out)
   out->size0 = out->size1 = -1;
   out->mul = 1;
   out->add = 0;
+  out->min = 0;
+  if (sp->size0 == -2) {        /* an inner wrapper of a constant size */
+    out->size0 = -2;
+    out->add = sp->add > sp->min ? sp->add : sp->min;
+    return;
+  }
   int idx[2] = {sp->size0, sp->size1};
   int p[2] = {-1, -1};
   long long mul[2] = {1, 1}, add[2] = {0, 0};
@@ -142,14 +149,27 @@ wrapper_size(tree fn, gcall *g, const esc_spec *sp, esc_spec *out)
       return;
     n++;
   }
-  if (n == 0 || sp->mul != 1 || sp->add != 0 || sp->size0 == -2)
-    return;                   /* an inner wrapper's own affine size: keep it simple */
+  if (n == 0 || sp->mul < 1 || sp->mul > (1 << 20) || sp->add < 0 ||
+      sp->add > (1 << 30))
+    return;
   if (n == 1) {
-    out->size0 = p[0] >= 0 ? p[0] : -2;
-    out->mul = mul[0];
-    out->add = add[0];
+    /* inner size = max (x * m + a, min) with x = param * mul + add */
+    out->mul = mul[0] * sp->mul;
+    out->add = add[0] * sp->mul + sp->add;
+    out->min = sp->min;
+    if (p[0] >= 0) {
+      out->size0 = p[0];
+    } else {
+      out->size0 = -2;
+      out->mul = 1;
+      if (out->add < out->min)
+        out->add = out->min;
+      out->min = 0;
+    }
     return;
   }
+  if (sp->mul != 1 || sp->add != 0 || sp->min != 0)
+    return;
   /* count * size: one of them a constant, or both plain parameters.  */
   if (p[0] < 0 && p[1] < 0) {
     out->size0 = -2;
@@ -170,17 +190,60 @@ bool
 same_size(const esc_spec *a, const esc_spec *b)
 {
   return a->size0 == b->size0 && a->size1 == b->size1 && a->mul == b->mul &&
-         a->add == b->add;
+         a->add == b->add && a->min == b->min;
+}
+
+/* Two allocations of the wrapper: one of a size from its parameters,
+   one of a constant size (git's "malloc(1) when malloc(0) failed"): the
+   size is the larger of the two; else not known.  */
+void
+merge_size(esc_spec *sp, const esc_spec *other)
+{
+  const esc_spec *cst = sp->size0 == -2 ? sp : other->size0 == -2 ? other : NULL;
+  const esc_spec *var = cst == sp ? other : sp;
+  if (!cst || var->size0 < 0) {
+    sp->size0 = sp->size1 = -1;
+    return;
+  }
+  long long c = cst->add > cst->min ? cst->add : cst->min;
+  esc_spec r = *var;
+  if (c > r.min)
+    r.min = c;
+  *sp = r;
 }
 
 /* A use of an allocation value that keeps it nowhere: a comparison, or
    an argument a library function neither keeps nor returns into a used
    value (memset (p, 0, n)).  */
+/* A store of a value without pointers through V (or V + offset):
+   writing into the new object.  */
+bool
+store_into(gimple *u, tree v)
+{
+  if (!gimple_store_p(u) || !is_gimple_assign(u) ||
+      !gimple_assign_single_p(u) || gimple_assign_rhs1(u) == v ||
+      type_has_pointers(TREE_TYPE(gimple_assign_rhs1(u))))
+    return false;
+  tree lhs = get_base_address(gimple_assign_lhs(u));
+  return lhs && TREE_CODE(lhs) == MEM_REF && TREE_OPERAND(lhs, 0) == v;
+}
+
 bool
 harmless_use(gimple *u, tree v)
 {
-  if (is_a<gcond *>(u))
+  if (is_a<gcond *>(u) || store_into(u, v))
     return true;
+  /* q = v + off, only stored into.  */
+  if (is_gimple_assign(u) && gimple_assign_rhs_code(u) == POINTER_PLUS_EXPR &&
+      gimple_assign_rhs1(u) == v && TREE_CODE(gimple_assign_lhs(u)) == SSA_NAME) {
+    tree q = gimple_assign_lhs(u);
+    imm_use_iterator it;
+    use_operand_p use;
+    FOR_EACH_IMM_USE_FAST(use, it, q)
+      if (!is_gimple_debug(USE_STMT(use)) && !store_into(USE_STMT(use), q))
+        return false;
+    return true;
+  }
   if (is_gimple_assign(u) &&
       TREE_CODE_CLASS(gimple_assign_rhs_code(u)) == tcc_comparison)
     return true;
@@ -248,7 +311,9 @@ allocator_wrapper(function *fun, esc_spec *sp)
         work.safe_push(gimple_phi_arg_def(phi, i));
     } else if (is_gimple_assign(d) &&
                (gimple_assign_rhs_code(d) == SSA_NAME ||
-                CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(d)))) {
+                CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(d)) ||
+                (gimple_assign_single_p(d) &&
+                 integer_zerop(gimple_assign_rhs1(d))))) {
       work.safe_push(gimple_assign_rhs1(d));
     } else if (gcall *g = dyn_cast<gcall *>(d)) {
       esc_spec inner, size;
@@ -258,7 +323,7 @@ allocator_wrapper(function *fun, esc_spec *sp)
       if (!any_alloc)
         *sp = size;
       else if (!same_size(sp, &size))
-        sp->size0 = sp->size1 = -1;   /* allocations of different sizes */
+        merge_size(sp, &size);
       any_alloc = true;
     } else {
       return false;
@@ -401,6 +466,10 @@ size_text(const esc_spec &sp, char *buf, size_t len)
     snprintf(buf, len, "argument %d + %lld", sp.size0 + 1, sp.add);
   else
     snprintf(buf, len, "argument %d", sp.size0 + 1);
+  if (sp.min > 0 && sp.size0 >= 0) {
+    size_t n = strlen(buf);
+    snprintf(buf + n, len - n, ", at least %lld", sp.min);
+  }
   return buf;
 }
 
@@ -423,7 +492,7 @@ escape_find_wrapper(function *fun, uint32_t key)
   const esc_tag *tags;
   if (!esc_unit_tags(escape_unit, key, &nparams, &tags) || DECL_STATIC_CHAIN(fn))
     return;
-  esc_spec sp = {name, ESC_SPEC_ALLOC, -1, -1, -1, 1, 0};
+  esc_spec sp = {name, ESC_SPEC_ALLOC, -1, -1, -1, 1, 0, 0};
   char buf[96];
   if (allocator_wrapper(fun, &sp)) {
     for (unsigned i = 0; i < nparams; i++)
@@ -455,7 +524,7 @@ escape_find_wrapper(function *fun, uint32_t key)
   for (unsigned k = 0; k < nparams; k++)
     if (!no_leak(tags[k]))
       return;
-  sp = {name, ESC_SPEC_FREE, -1, -1, freed, 1, 0};
+  sp = {name, ESC_SPEC_FREE, -1, -1, freed, 1, 0, 0};
   esc_unit_add_wrapper(escape_unit, key, &sp);
   if (cfg->m)
     inform(DECL_SOURCE_LOCATION(fn), "%qs is a deallocator wrapper (frees argument %d)",

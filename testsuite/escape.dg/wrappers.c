@@ -101,3 +101,43 @@ int use_tracked(void)
   p[0] = 1;
   return p[0];
 }
+
+/* git's shape: a static helper with a fallback malloc(1), wrapped again;
+   a wrapper that writes into the new object (xmallocz's terminator).  */
+extern int error(const char *, ...);
+static void *do_xmalloc(size_t size, int gentle)	/* { dg-message "'do_xmalloc' is an allocator wrapper \\(size: argument 1, at least 1\\)$" } */
+{
+  void *ret = malloc(size);	/* { dg-message "malloc\\(size\\) escapes to heap$" } */
+  if (!ret && !size)
+    ret = malloc(1);	/* { dg-message "malloc\\(1\\) escapes to heap$" } */
+  if (!ret) {
+    if (!gentle)
+      die("out of memory");
+    error("out of memory");
+    return NULL;
+  }
+  return ret;
+}
+
+void *git_xmalloc(size_t size)	/* { dg-message "'git_xmalloc' is an allocator wrapper \\(size: argument 1, at least 1\\)$" } */
+{
+  return do_xmalloc(size, 0);	/* { dg-message "do_xmalloc\\(size, 0\\) escapes to heap$" } */
+}
+
+void *xmallocz(size_t size)	/* { dg-message "'xmallocz' is an allocator wrapper \\(size: argument 1 \\+ 1, at least 1\\)$" } */
+{
+  char *ret = do_xmalloc(size + 1, 0);	/* { dg-message "do_xmalloc\\(\\.\\.\\., 0\\) escapes to heap$" } */
+  if (ret)
+    ret[size] = 0;
+  return ret;
+}
+
+int use_git(void)
+{
+  char *a = git_xmalloc(0);	/* { dg-message "git_xmalloc\\(0\\) does not escape: stack promotion candidate \\(freed on every path\\)$" } */
+  char *b = xmallocz(7);	/* { dg-message "xmallocz\\(7\\) does not escape: stack promotion candidate \\(freed on every path\\)$" } */
+  int r = a[0] + b[0];
+  free(a);
+  free(b);
+  return r;
+}
