@@ -290,6 +290,16 @@ def run_config(ns, conf, project, units, proj_args, cache_dir):
             const = (reason != "variable" if verdict == "candidate"
                      else constant_size(expr, allocs))
             sites.setdefault(key, (verdict, expr, reason, const))
+    # every site of this project and configuration, for reading by hand
+    # (docs/findings.md samples its candidates)
+    out = os.path.join(ns.corpus, "yield", "sites", conf["name"])
+    os.makedirs(out, exist_ok=True)
+    with open(os.path.join(out, project + ".jsonl.tmp"), "w") as f:
+        for key, v in sorted(sites.items()):
+            f.write(json.dumps(dict(site=key, verdict=v[0], expr=v[1],
+                                    reason=v[2], constant=v[3])) + "\n")
+    os.replace(os.path.join(out, project + ".jsonl.tmp"),
+               os.path.join(out, project + ".jsonl"))
     return dict(sites=sites, warnings=warnings, failed=failed, wall=wall,
                 units=len(units), cpu=sum(r["wall"] for r in results))
 
