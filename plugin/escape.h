@@ -16,7 +16,8 @@
  *   rules.c    the verdict table: rule, level, message, descriptions
  *   dump.c     the pass dump (-fdump-tree-escape)
  *   model.c    the C library's functions without a body
- *   options.c  the plugin's arguments
+ *   options.c  the plugin's arguments (alloc=/realloc=/free= specs)
+ *   summary.c  summaries=DIR: tags across files, written and read
  *   sarif.c    the SARIF log
  *   strbuf.c   memory helpers, growable strings
  *
