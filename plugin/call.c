@@ -206,8 +206,8 @@ static long long alloc_size(const struct esc_call *c, int i0, int i1,
 }
 
 /* Why the size of an allocation is not known, when it is not for want
-   of a constant: a size argument that is a pointer or missing (an
-   alloc= function whose size is not where alloc= says).  */
+   of a constant: a size argument that is no integer (a pointer) or
+   missing (an alloc= function whose size is not where alloc= says).  */
 static const char *unknown_size(struct esc_unit *u, const struct esc_call *c,
                                 int i0, int i1)
 {
@@ -215,7 +215,8 @@ static const char *unknown_size(struct esc_unit *u, const struct esc_call *c,
   for (int k = 0; k < 2; k++) {
     if (idx[k] < 0)
       continue;
-    if ((unsigned)idx[k] >= c->nargs || c->args[idx[k]].loc != ESC_NONE) {
+    if ((unsigned)idx[k] >= c->nargs ||
+        !(c->args[idx[k]].flags & (ESC_ARG_INTEGER | ESC_ARG_CONSTANT))) {
       struct esc_strbuf b = {0};
       esc_sb_printf(&b, "size argument %d %s: name the size with alloc=%s:sizeN",
                     idx[k] + 1,

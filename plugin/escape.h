@@ -346,7 +346,8 @@ enum {
   ESC_ARG_RETURNED = 32,    /* returned by the call */
   ESC_ARG_CONTEXT = 64,     /* the void * context of a function passed in
                                the same call: captured by that closure */
-  ESC_ARG_FREED = 128       /* the call deallocates it */
+  ESC_ARG_FREED = 128,      /* the call deallocates it */
+  ESC_ARG_INTEGER = 256     /* of an integer type (a size argument) */
 };
 struct esc_arg {
   esc_loc_id loc;

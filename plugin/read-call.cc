@@ -132,6 +132,8 @@ reader::call_arg(gcall *g, unsigned i, tree ptype, const char *context_of)
   } else {
     arg.text = user_name_of(a);
   }
+  if (INTEGRAL_TYPE_P(TREE_TYPE(a)))
+    arg.flags |= ESC_ARG_INTEGER;
   if (!type_has_pointers(TREE_TYPE(a)))
     return arg;
   /* A prototype's void *, or no prototype at all (varargs, K&R): the

@@ -53,7 +53,7 @@ static esc_loc_id call(struct esc_func *f, const char *name, uint32_t key,
 static esc_loc_id alloc(struct esc_func *f, const char *fn, long long size,
                         bool constant, esc_loc_id result)
 {
-  struct esc_arg a = {ESC_NONE, constant ? ESC_ARG_CONSTANT : 0, size, "n"};
+  struct esc_arg a = {ESC_NONE, constant ? ESC_ARG_CONSTANT : ESC_ARG_INTEGER, size, "n"};
   struct esc_call c = {.callee = fn, .flags = 0, .nparams = 1,
                        .result = result, .chain = ESC_NONE, .nargs = 1,
                        .args = &a, .pos = 9, .size_arg = {-1, -1}};
