@@ -215,6 +215,8 @@ check: check-deps $(PLUGIN) $(BUILD)/unit-tests
 	@CC=$(CC) PLUGIN=$(abspath $(PLUGIN)) OUT=$(abspath $(BUILD)/results) \
 	  testsuite/recipes.sh > $(BUILD)/results/recipes.count
 	@CC=$(CC) PLUGIN=$(abspath $(PLUGIN)) OUT=$(abspath $(BUILD)/results) \
+	  testsuite/summaries.sh > $(BUILD)/results/summaries.count
+	@CC=$(CC) PLUGIN=$(abspath $(PLUGIN)) OUT=$(abspath $(BUILD)/results) \
 	  testsuite/peer/selftest.sh > $(BUILD)/results/peer.count
 	@CC=$(CC) OUT=$(abspath $(BUILD)/results) \
 	  testsuite/model/headers.sh > $(BUILD)/results/model-headers.count

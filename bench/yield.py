@@ -55,12 +55,12 @@ CONFIGS = [
     dict(name="none", title="(a) no arguments", args=[], passes=1),
     dict(name="args", title="(b) documented alloc=/free=",
          args=["{project}"], passes=1),
-    # (c) and (d), once the plugin has them (issue 12), e.g.:
-    # dict(name="wrappers", title="(c) wrappers found by themselves",
-    #      args=["-fplugin-arg-escape-wrappers"], passes=1),
-    # dict(name="summaries", title="(d) summaries, two-pass build",
-    #      args=["{project}", "-fplugin-arg-escape-summaries={summaries}"],
-    #      passes=2),
+    dict(name="wrappers", title="(c) wrappers found by themselves",
+         args=["-fplugin-arg-escape-wrappers"], passes=1),
+    dict(name="summaries", title="(d) (b) + wrappers + summaries, two-pass build",
+         args=["{project}", "-fplugin-arg-escape-wrappers",
+               "-fplugin-arg-escape-summaries={summaries}"],
+         passes=2),
 ]
 
 # ------------------------------------------------------------ sizes
@@ -107,7 +107,7 @@ def split_call(expr):
 
 def constant_size(expr, allocs):
     fn, args = split_call(expr)
-    idx = SIZE_ARGS.get(fn, [0] if fn in allocs else range(len(args)))
+    idx = SIZE_ARGS.get(fn, allocs.get(fn, range(len(args))))
     sizes = [args[i] for i in idx if i < len(args)]
     return bool(sizes) and all(re.fullmatch(r"\d+", s) for s in sizes)
 
@@ -157,7 +157,7 @@ def parse(text, cwd):
         c = ALLOC_CAND.match(msg)
         if c:
             last = ("site", f"{loc} {c.group(1)}", "candidate", c.group(1),
-                    None)
+                    "variable" if "heap fallback" in msg else None)
     if cur is not None:
         yield tuple(cur[:5])
     if last is not None:
@@ -218,11 +218,22 @@ def recipe_args(root):
 
 
 def names_in(args, key):
-    out = set()
+    """The size arguments (0-based) of each function alloc=/realloc= names:
+    NAME (size first; realloc: second), NAME:sizeN, NAME:countN:sizeM."""
+    out = {}
     for a in args:
-        m = re.match(r"-fplugin-arg-escape-%s=(.*)" % key, a)
-        if m:
-            out.update(x for x in m.group(1).split(",") if x)
+        m = re.match(r"-fplugin-arg-escape-(%s)=(.*)" % key, a)
+        if not m:
+            continue
+        for item in filter(None, m.group(2).split(",")):
+            name, *keys = item.split(":")
+            pos = {re.match(r"[a-z]+", k).group(0): int(re.sub(r"\D", "", k)) - 1
+                   for k in keys}
+            default = [1] if m.group(1) == "realloc" else [0]
+            if "count" in pos:
+                out[name] = [pos["count"], pos["size"]]
+            else:
+                out[name] = [pos["size"]] if "size" in pos else default
     return out
 
 
@@ -264,7 +275,7 @@ def run_config(ns, conf, project, units, proj_args, cache_dir):
             results = list(ex.map(one, units))
     wall = time.time() - t0
     allocs = names_in(proj_args if "{project}" in conf["args"] else args,
-                      "alloc")
+                      "alloc|realloc")
     sites, warnings, failed = {}, {}, []
     for u, r in zip(units, results):
         if r["rc"] != 0:
@@ -276,8 +287,19 @@ def run_config(ns, conf, project, units, proj_args, cache_dir):
             _, key, verdict, expr, reason = item
             if split_call(expr)[0] in FILE_HANDLES:
                 continue
-            sites.setdefault(key, (verdict, expr, reason,
-                                   constant_size(expr, allocs)))
+            const = (reason != "variable" if verdict == "candidate"
+                     else constant_size(expr, allocs))
+            sites.setdefault(key, (verdict, expr, reason, const))
+    # every site of this project and configuration, for reading by hand
+    # (docs/findings.md samples its candidates)
+    out = os.path.join(ns.corpus, "yield", "sites", conf["name"])
+    os.makedirs(out, exist_ok=True)
+    with open(os.path.join(out, project + ".jsonl.tmp"), "w") as f:
+        for key, v in sorted(sites.items()):
+            f.write(json.dumps(dict(site=key, verdict=v[0], expr=v[1],
+                                    reason=v[2], constant=v[3])) + "\n")
+    os.replace(os.path.join(out, project + ".jsonl.tmp"),
+               os.path.join(out, project + ".jsonl"))
     return dict(sites=sites, warnings=warnings, failed=failed, wall=wall,
                 units=len(units), cpu=sum(r["wall"] for r in results))
 

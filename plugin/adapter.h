@@ -14,6 +14,14 @@ bool escape_front_end_is_c(void);
 
 /* The reader: read-stmt.cc reads a function into the unit.  */
 void escape_read_function(function *fun);
+/* wrappers.cc: after FUN (the core's function KEY) is read and solved,
+   is it an allocator or deallocator wrapper (wrappers)?  */
+void escape_find_wrapper(function *fun, uint32_t key);
+/* summary-io.cc (summaries=): the hash of FNDECL's prototype, the same
+   in every unit that declares it alike; the unit's files and summaries
+   written at its end.  */
+uint64_t escape_decl_hash(tree fndecl);
+void escape_write_summaries(void);
 /* erased-return.cc: PLUGIN_PRE_GENERICIZE of FNDECL; the end of the unit.  */
 void escape_note_generic_returns(tree fndecl);
 void escape_reader_finish(void);

@@ -16,6 +16,8 @@ struct esc_unit *esc_unit_new(const struct esc_config *cfg)
   u->cfg = *cfg;
   u->cfg.allocators = esc_strdup(cfg->allocators);
   u->cfg.deallocators = esc_strdup(cfg->deallocators);
+  u->cfg.reallocators = esc_strdup(cfg->reallocators);
+  u->cfg.summaries = esc_strdup(cfg->summaries);
   u->cfg.functions = esc_strdup(cfg->functions);
   u->cfg.files = esc_strdup(cfg->files);
   u->cfg.sarif = esc_strdup(cfg->sarif);
@@ -63,6 +65,8 @@ void esc_unit_free(struct esc_unit *u)
   }
   free(u->sums);
   free(u->callees);
+  free(u->wrappers);
+  esc_foreign_release(u);
   for (size_t i = 0; i < u->nverdicts; i++)
     free((void *)u->verdicts[i].steps);
   free(u->verdicts);

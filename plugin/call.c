@@ -193,11 +193,15 @@ static const char *alloc_text(struct esc_unit *u, const struct esc_call *c)
   return s;
 }
 
-/* The constant size of an allocation, or -1.  */
-static long long alloc_size(const struct esc_call *c, int i0, int i1)
+/* The constant size of an allocation, or -1: (arg[I0] (* arg[I1])) *
+   MUL + ADD.  */
+static long long alloc_size(const struct esc_call *c, int i0, int i1,
+                            long long mul, long long add, long long min)
 {
   long long size = 1;
   int idx[2] = {i0, i1};
+  if (i0 == -2)                 /* a wrapper of a constant size */
+    return add;
   if (i0 < 0)
     return -1;
   for (int k = 0; k < 2; k++) {
@@ -212,20 +216,59 @@ static long long alloc_size(const struct esc_call *c, int i0, int i1)
       return 1LL << 62;
     size *= v;
   }
-  return size;
+  if (mul > 1 && size > (1LL << 62) / mul)
+    return 1LL << 62;
+  size = size * (mul > 0 ? mul : 1) + add;
+  if (size >= 0 && size < min)
+    size = min;
+  return size < 0 ? -1 : size;
 }
 
+/* Why the size of an allocation is not known, when it is not for want
+   of a constant: a size argument that is no integer (a pointer) or
+   missing (an alloc= function whose size is not where alloc= says).  */
+static const char *unknown_size(struct esc_unit *u, const struct esc_call *c,
+                                int i0, int i1)
+{
+  int idx[2] = {i0, i1};
+  for (int k = 0; k < 2; k++) {
+    if (idx[k] < 0)
+      continue;
+    if ((unsigned)idx[k] >= c->nargs ||
+        !(c->args[idx[k]].flags & (ESC_ARG_INTEGER | ESC_ARG_CONSTANT))) {
+      struct esc_strbuf b = {0};
+      esc_sb_printf(&b, "size argument %d %s: name the size with alloc=%s:sizeN",
+                    idx[k] + 1,
+                    (unsigned)idx[k] >= c->nargs ? "is missing" : "is a pointer",
+                    c->callee ? c->callee : "F");
+      const char *s = esc_intern(u, b.s);
+      esc_sb_free(&b);
+      return s;
+    }
+  }
+  return NULL;
+}
+
+/* The object allocator SP makes at call C.  VARIABLE_OK: a size known
+   only at run time is Go 1.25's variable-size case (var-buffer=), not a
+   reason to escape.  */
 static esc_loc_id new_allocation(struct esc_func *f, const struct esc_call *c,
-                                 int size0, int size1, int align)
+                                 const struct esc_spec *sp, int align,
+                                 bool variable_ok)
 {
   struct esc_unit *u = f->unit;
   esc_loc_id a = esc_loc_make(u, f, ESC_LOC_ALLOC, alloc_text(u, c), c->pos,
                          c->loop_depth);
   struct esc_loc *l = esc_L(u, a);
   l->flags |= LF_REPORTED;
-  l->alloc_size = alloc_size(c, size0, size1);
+  l->alloc_size = alloc_size(c, sp->size0, sp->size1, sp->mul, sp->add, sp->min);
   u->stats.allocations++;
-  if (l->alloc_size < 0)
+  const char *odd = l->alloc_size < 0 ? unknown_size(u, c, sp->size0, sp->size1) : NULL;
+  if (odd)
+    esc_loc_force_escape(f, a, odd);
+  else if (l->alloc_size < 0 && (!variable_ok || sp->size0 < 0 ||
+                                 u->cfg.var_buffer <= 0 ||
+                                 u->cfg.var_buffer > u->cfg.max_stack))
     esc_loc_force_escape(f, a, "non-constant size");
   else if (l->alloc_size > u->cfg.max_stack)
     esc_loc_force_escape(f, a, "too large for stack");
@@ -238,26 +281,56 @@ static esc_loc_id new_allocation(struct esc_func *f, const struct esc_call *c,
   return a;
 }
 
-/* The model of NAME: the project's own allocators and deallocators
-   (alloc=, free=) first, then the C library.  *USER tells which.  */
-static const struct esc_model *unit_model(const struct esc_unit *u,
-                                          const char *name, bool *user)
+static void spec_of_model(const struct esc_model *m, struct esc_spec *sp)
 {
-  static const struct esc_model user_alloc = {"alloc=", ESC_MODEL_ALLOC, 0, -1, -1, "-"};
-  static const struct esc_model user_free = {"free=", ESC_MODEL_FREE, -1, -1, -1, "-"};
-  *user = true;
-  if (u->cfg.allocators && esc_list_match(u->cfg.allocators, name, false))
-    return &user_alloc;
-  if (u->cfg.deallocators && esc_list_match(u->cfg.deallocators, name, false))
-    return &user_free;
-  *user = false;
-  return esc_model_lookup(name);
+  sp->name = m->name;
+  sp->kind = m->kind == ESC_MODEL_FREE ? ESC_SPEC_FREE
+             : m->kind == ESC_MODEL_REALLOC ? ESC_SPEC_REALLOC : ESC_SPEC_ALLOC;
+  sp->size0 = m->size0;
+  sp->size1 = m->size1;
+  sp->ptr = m->kind == ESC_MODEL_FREE || m->kind == ESC_MODEL_REALLOC ? 0 : -1;
+  sp->mul = 1;
+  sp->add = 0;
+  sp->min = 0;
+}
+
+/* The project's own allocators, reallocators and deallocators: named by
+   alloc=, realloc=, free=, or found by themselves (wrappers), by NAME or
+   by KEY.  */
+bool esc_unit_spec(const struct esc_unit *u, const char *name, uint32_t key,
+                   struct esc_spec *out)
+{
+  if (name && esc_config_spec(&u->cfg, name, out))
+    return true;
+  if (key)
+    for (unsigned i = 0; i < u->nwrappers; i++)
+      if (u->wrappers[i].key == key) {
+        *out = u->wrappers[i].spec;
+        return true;
+      }
+  return false;
+}
+
+void esc_unit_add_wrapper(struct esc_unit *u, uint32_t key,
+                          const struct esc_spec *spec)
+{
+  if (!key)
+    return;
+  ESC_ARRAY_GROW(u->wrappers, u->nwrappers, u->wrappers_cap);
+  u->wrappers[u->nwrappers].key = key;
+  u->wrappers[u->nwrappers].spec = *spec;
+  u->wrappers[u->nwrappers].spec.name = esc_intern(u, spec->name);
+  u->nwrappers++;
 }
 
 bool esc_unit_is_deallocator(const struct esc_unit *u, const char *name)
 {
-  bool user;
-  const struct esc_model *m = name ? unit_model(u, name, &user) : NULL;
+  struct esc_spec sp;
+  if (!name)
+    return false;
+  if (esc_unit_spec(u, name, 0, &sp))
+    return sp.kind == ESC_SPEC_FREE;
+  const struct esc_model *m = esc_model_lookup(name);
   return m && m->kind == ESC_MODEL_FREE;
 }
 
@@ -278,20 +351,35 @@ static void defer_call(struct esc_func *f, struct esc_pending_call pc,
   f->calls[f->ncalls++] = pc;
 }
 
-/* A call to library model M (not PLAIN): its tags, and the new object
-   of an allocator.  */
-static esc_loc_id call_model(struct esc_func *f, const struct esc_pending_call *pc,
-                             const struct esc_call *c, const struct esc_model *m)
+/* A call to an allocator, reallocator or deallocator described by SP
+   (the library's model M, or the project's own when M is NULL): the
+   pointer it frees or takes over, and the new object of an allocator.  */
+static esc_loc_id call_spec(struct esc_func *f, const struct esc_pending_call *pc,
+                            const struct esc_call *c, const struct esc_spec *sp,
+                            const struct esc_model *m)
 {
-  bind_model(f, pc, m);
-  if (m->kind == ESC_MODEL_ALLOC || m->kind == ESC_MODEL_REALLOC)
-    return new_allocation(f, c, m->size0, m->size1, m->align);
-  if (m->kind == ESC_MODEL_ALLOC_OUT) {
+  if (m) {
+    bind_model(f, pc, m);
+  } else {
+    for (unsigned i = 0; i < c->nargs; i++) {
+      const struct esc_arg *a = &c->args[i];
+      if (a->loc == ESC_NONE || (int)i != sp->ptr)
+        continue;
+      if (sp->kind == ESC_SPEC_FREE)
+        esc_flow(f, f->freed, a->loc, 0, ESC_WHY_ASSIGN, c->pos);
+      else      /* realloc's old block: kept or freed, not on the stack */
+        esc_flow(f, f->heap, a->loc, 0, ESC_WHY_LEAK, c->pos);
+    }
+  }
+  if (sp->kind == ESC_SPEC_FREE)
+    return ESC_NONE;
+  if (m && m->kind == ESC_MODEL_ALLOC_OUT) {
     struct esc_call out = *c;     /* the value returned is a status */
     out.result = ESC_NONE;
-    return new_allocation(f, &out, m->size0, m->size1, m->align);
+    return new_allocation(f, &out, sp, m->align, false);
   }
-  return ESC_NONE;
+  return new_allocation(f, c, sp, m ? m->align : -1,
+                        sp->kind == ESC_SPEC_ALLOC);
 }
 
 static uint32_t pos_slot(esc_pos pos, uint32_t cap)
@@ -351,21 +439,41 @@ esc_loc_id esc_call(struct esc_func *f, const struct esc_call *c)
   const bool has_body = c->flags & ESC_CALL_HAS_BODY;
   if ((u->cfg.m >= 2 || u->cfg.sarif) && !(c->flags & ESC_CALL_INDIRECT))
     esc_note_callee(u, c->pos, pc.callee);
+  struct esc_spec sp;
 
   if (c->callee && !(c->flags & ESC_CALL_INDIRECT)) {
-    bool user;
-    m = unit_model(u, c->callee, &user);
-    /* A body of its own beats the library model; a name given with
-       alloc= or free= beats the body.  */
-    if (m && has_body && !user)
-      m = NULL;
+    /* A name given with alloc=, realloc= or free= (or a wrapper found
+       by itself) beats the body; a body of its own beats the library
+       model.  */
+    if (esc_unit_spec(u, c->callee, c->callee_key, &sp))
+      return call_spec(f, &pc, c, &sp, NULL);
+    m = has_body ? NULL : esc_model_lookup(c->callee);
+    /* Another file's summary (summaries=) of a function without a body
+       here and outside the library model.  */
+    const struct esc_foreign *fs =
+      !has_body && !m ? esc_foreign_find(u, c->callee, c->decl_hash) : NULL;
+    if (fs && fs->has_spec) {
+      f->foreign = f->foreign ? f->foreign : fs->name;
+      return call_spec(f, &pc, c, &fs->spec, NULL);
+    }
+    if (fs) {
+      struct esc_summary s = {.key = 0, .func = -1, .name = fs->name,
+                              .nparams = fs->nparams, .tags = fs->tags};
+      f->foreign = f->foreign ? f->foreign : fs->name;
+      bind_summary(f, &pc, &s, true);
+      return ESC_NONE;
+    }
   }
 
-  if (m && m->kind != ESC_MODEL_PLAIN)
-    return call_model(f, &pc, c, m);
+  if (m && m->kind != ESC_MODEL_PLAIN) {
+    spec_of_model(m, &sp);
+    return call_spec(f, &pc, c, &sp, m);
+  }
   if (!m && (c->flags & ESC_CALL_MALLOC_ATTR) && c->callee && !has_body) {
     bind_unknown(f, &pc);
-    return new_allocation(f, c, c->size_arg[0], c->size_arg[1], -1);
+    struct esc_spec attr = {c->callee, ESC_SPEC_ALLOC, c->size_arg[0],
+                            c->size_arg[1], -1, 1, 0, 0};
+    return new_allocation(f, c, &attr, -1, false);
   }
   if (has_body) {
     const struct esc_summary *s = esc_summary_find(u, c->callee_key);

@@ -177,6 +177,7 @@ struct esc_func {
   esc_loc_id *params;        /* by index, ESC_NONE for a gap */
   unsigned nparams, params_cap;
   esc_loc_id chain;          /* the static chain parameter, or ESC_NONE */
+  const char *foreign;       /* a callee bound by another file's summary */
   struct esc_pending_call *calls;
   unsigned ncalls, calls_cap;
   /* Tarjan */
@@ -209,7 +210,47 @@ struct esc_unit {
   struct esc_stats stats;
   uint32_t pathgen;              /* path iterator marks */
   FILE *dump;                    /* esc_unit_set_dump, or NULL */
+  struct esc_wrapper {           /* allocators found by themselves */
+    uint32_t key;
+    struct esc_spec spec;
+  } *wrappers;
+  unsigned nwrappers, wrappers_cap;
+  /* summaries= (summary.c) */
+  struct esc_export {            /* functions with external linkage */
+    uint32_t key;
+    const char *name;
+    uint64_t decl_hash;
+  } *exports;
+  unsigned nexports, exports_cap;
+  const char **files;            /* every file the unit read */
+  unsigned nfiles, files_cap;
+  const char *source;            /* its main input file */
+  struct esc_foreign *foreign;   /* summaries read, by name */
+  unsigned nforeign, foreign_cap;
+  unsigned summary_errors;
+  struct esc_stat {              /* files looked at by summary readers */
+    const char *path;
+    bool exists;
+    long long sec, size;
+    long nsec;
+  } *stats_cache;
+  unsigned nstats, stats_cap;
 };
+
+/* summary.c: a function's summary written by another unit.  */
+struct esc_foreign {
+  const char *name;
+  bool usable;
+  const char *from;          /* the unit that wrote it */
+  const char *stale;         /* why it is not used, when it is not */
+  unsigned nparams;
+  struct esc_tag *tags;      /* nparams + 1 */
+  bool has_spec;
+  struct esc_spec spec;
+};
+const struct esc_foreign *esc_foreign_find(struct esc_unit *u, const char *name,
+                                           uint64_t decl_hash);
+void esc_foreign_release(struct esc_unit *u);
 
 /* graph.c: strings, locations, edges.  */
 const char *esc_intern(struct esc_unit *u, const char *s);

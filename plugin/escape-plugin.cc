@@ -65,6 +65,7 @@ on_finish_unit(void *, void *)
     esc_unit_set_dump(escape_unit, NULL);
     if (dump)
       dump_end(the_pass->static_pass_number, dump);
+    escape_write_summaries();
     escape_timer_stop();
     escape_report_unit();
   }

@@ -16,7 +16,8 @@
  *   rules.c    the verdict table: rule, level, message, descriptions
  *   dump.c     the pass dump (-fdump-tree-escape)
  *   model.c    the C library's functions without a body
- *   options.c  the plugin's arguments
+ *   options.c  the plugin's arguments (alloc=/realloc=/free= specs)
+ *   summary.c  summaries=DIR: tags across files, written and read
  *   sarif.c    the SARIF log
  *   strbuf.c   memory helpers, growable strings
  *
@@ -141,6 +142,12 @@ struct esc_config {
   bool dump;                 /* the pass dump file, as -fdump-tree-escape */
   char *allocators;          /* alloc=NAME,...: the project's allocators */
   char *deallocators;        /* free=NAME,...: and deallocators */
+  char *reallocators;        /* realloc=NAME,...: and reallocators */
+  long long var_buffer;      /* var-buffer=BYTES: Go 1.25's stack buffer
+                                for a variable-size allocation (0: off) */
+  bool wrappers;             /* wrappers: infer the unit's allocator and
+                                deallocator wrappers */
+  char *summaries;           /* summaries=DIR: tags across files */
   char *functions;           /* functions=NAME,...: report only these */
   char *files;               /* files=PATTERN,...: report only these */
   char *sarif;               /* sarif=FILE: write a SARIF 2.1.0 log */
@@ -166,6 +173,21 @@ bool esc_kind_listed(const char *list, const char *rule_id);
 /* Is NAME in the comma-separated LIST (NULL: everything is)?  With GLOB,
    list entries are shell patterns (fnmatch).  */
 bool esc_list_match(const char *list, const char *name, bool glob);
+
+/* A function named by alloc=, realloc= or free=, with its argument
+   positions (0-based here, 1-based in the argument).  */
+enum esc_spec_kind { ESC_SPEC_ALLOC, ESC_SPEC_REALLOC, ESC_SPEC_FREE };
+struct esc_spec {
+  const char *name;
+  enum esc_spec_kind kind;
+  int size0, size1;          /* size = arg[size0] (* arg[size1]); -1 none */
+  int ptr;                   /* the pointer freed or reallocated, or -1 */
+  long long mul, add;        /* size = (args) * mul + add (wrappers) */
+  long long min;             /* ... and at least min (wrappers) */
+};
+/* NAME's spec in CFG's alloc=/realloc=/free= lists, into *OUT.  */
+bool esc_config_spec(const struct esc_config *cfg, const char *name,
+                     struct esc_spec *out);
 
 /* Free what esc_config_set allocated.  */
 void esc_config_release(struct esc_config *cfg);
@@ -281,6 +303,39 @@ enum esc_freed { ESC_FREED_UNKNOWN, ESC_FREED_NOT_HERE, ESC_FREED_SOME,
 void esc_alloc_set_freed(struct esc_func *f, esc_loc_id l, enum esc_freed freed);
 /* Is NAME a deallocator (the C library's or one named by free=)?  */
 bool esc_unit_is_deallocator(const struct esc_unit *u, const char *name);
+/* The project's own allocator, reallocator or deallocator NAME (alloc=,
+   realloc=, free=) or the wrapper of key KEY (esc_unit_add_wrapper).  */
+bool esc_unit_spec(const struct esc_unit *u, const char *name, uint32_t key,
+                   struct esc_spec *out);
+/* The function of key KEY is an allocator or deallocator wrapper
+   described by SPEC (recognised by the reader, see wrappers): its calls
+   read afterwards are allocations or frees.  */
+void esc_unit_add_wrapper(struct esc_unit *u, uint32_t key,
+                          const struct esc_spec *spec);
+/* summaries=DIR (summary.c).  The unit's main input file and every file
+   it read (for the staleness check); a function with external linkage,
+   whose summary is written, with DECL_HASH the adapter's hash of its
+   prototype; the writing itself at the end of the unit (returns the
+   number of summaries that could not be written).  */
+void esc_unit_set_source(struct esc_unit *u, const char *path);
+void esc_unit_add_file(struct esc_unit *u, const char *path);
+void esc_func_set_export(struct esc_func *f, uint64_t decl_hash);
+unsigned esc_unit_write_summaries(struct esc_unit *u);
+/* The allocator/deallocator spec another file's summary gives NAME
+   (declared here with DECL_HASH).  */
+bool esc_unit_foreign_spec(struct esc_unit *u, const char *name,
+                           uint64_t decl_hash, struct esc_spec *out);
+/* The I-th summary looked up (NAME, the unit that wrote it, and why it
+   was not used or NULL); returns how many there are (0: I is past).  */
+size_t esc_unit_foreign_notes(const struct esc_unit *u, unsigned i,
+                              const char **name, const char **from,
+                              const char **stale);
+
+struct esc_tag;
+/* The parameter tags of the solved function of key KEY (its summary):
+   *NPARAMS tags, then the static chain's; false while it is not solved.  */
+bool esc_unit_tags(const struct esc_unit *u, uint32_t key, unsigned *nparams,
+                   const struct esc_tag **tags);
 
 /* L (a pointer) is dereferenced at loop depth DEPTH, at POS; CARRIED: L
    is a value carried around a loop (a phi in its header).  A local of a
@@ -326,7 +381,8 @@ enum {
   ESC_ARG_RETURNED = 32,    /* returned by the call */
   ESC_ARG_CONTEXT = 64,     /* the void * context of a function passed in
                                the same call: captured by that closure */
-  ESC_ARG_FREED = 128       /* the call deallocates it */
+  ESC_ARG_FREED = 128,      /* the call deallocates it */
+  ESC_ARG_INTEGER = 256     /* of an integer type (a size argument) */
 };
 struct esc_arg {
   esc_loc_id loc;
@@ -352,6 +408,7 @@ struct esc_call {
   const struct esc_arg *args;
   esc_pos pos;
   int loop_depth;
+  uint64_t decl_hash;       /* the callee's prototype (summaries=) */
   int size_arg[2];          /* alloc_size attribute arguments, -1 if none */
   const char *context_of;   /* a function passed along with its context
                                (void *) argument: the C closure idiom */
@@ -414,11 +471,18 @@ struct esc_verdict {
   const char *function;   /* name of the function */
   void *cookie;           /* the location's cookie */
   void *fn_cookie;        /* the function's cookie */
-  int level;              /* PARAM_RESULT level; CANDIDATE size */
+  int level;              /* PARAM_RESULT level; CANDIDATE size (the
+                             stack buffer's when VARIABLE) */
+  bool variable;          /* CANDIDATE: size known at run time only: a
+                             stack buffer of LEVEL bytes, used when the
+                             size fits, the heap otherwise (Go 1.25) */
   enum esc_freed freed;   /* CANDIDATE: freed here on every/some path */
   unsigned nsteps;        /* -m=2 flow path, root last */
   const struct esc_step *steps;
   uint64_t seq;           /* creation order, for stable sorting */
+  const char *foreign;    /* rests on the summary of this function from
+                             another file (summaries=): never verified, so
+                             nothing may change code on this verdict */
 };
 
 /* All verdicts in a stable order: by function, then creation.  The

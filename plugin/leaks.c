@@ -53,6 +53,17 @@ struct esc_summary *esc_summary_add(struct esc_unit *u, uint32_t key)
   return &u->sums[j];
 }
 
+bool esc_unit_tags(const struct esc_unit *u, uint32_t key, unsigned *nparams,
+                   const struct esc_tag **tags)
+{
+  const struct esc_summary *s = esc_summary_find(u, key);
+  if (!s || !s->tags)
+    return false;
+  *nparams = s->nparams;
+  *tags = s->tags;
+  return true;
+}
+
 /* ------------------------------------------------------------ verdicts */
 
 void esc_emit_verdict(struct esc_unit *u, const struct esc_verdict *v)
@@ -189,6 +200,10 @@ static void alloc_verdicts(struct esc_unit *u, struct esc_loc *l,
     u->stats.candidates++;
     v.kind = ESC_V_CANDIDATE;
     v.level = (int)(l->alloc_size > 0x7fffffff ? 0x7fffffff : l->alloc_size);
+    if (l->alloc_size < 0) {   /* Go 1.25: a small buffer, heap fallback */
+      v.variable = true;
+      v.level = (int)u->cfg.var_buffer;
+    }
     v.freed = (enum esc_freed)l->freed;
     esc_emit_verdict(u, &v);
     return;
@@ -214,7 +229,7 @@ void esc_func_verdicts(struct esc_unit *u, struct esc_func *f)
     struct esc_verdict v = {.pos = l->pos, .decl_pos = l->pos,
                             .fn_pos = f->pos, .name = l->name,
                             .function = f->name, .cookie = l->cookie,
-                            .fn_cookie = f->cookie};
+                            .fn_cookie = f->cookie, .foreign = f->foreign};
     bool escapes = l->flags & LF_ESCAPES;
     switch (l->kind) {
     case ESC_LOC_VAR:

@@ -16,8 +16,16 @@ const char esc_help_text[] =
   "  max-stack=BYTES largest allocation that may be promoted to the stack\n"
   "                  (default 65536, Go's limit for implicit allocations)\n"
   "  max-var=BYTES   largest local object on the stack (default 131072)\n"
-  "  alloc=F,G,...   the project's own allocators (like malloc: size first)\n"
-  "  free=F,G,...    the project's own deallocators (like free)\n"
+  "  alloc=F,G,...   the project's own allocators (like malloc: size first);\n"
+  "                  F:sizeN names the size argument (1-based, like GCC's\n"
+  "                  alloc_size), F:countN:sizeM a calloc-style count x size\n"
+  "  realloc=F,...   the project's reallocators (like realloc: F:ptr1:size2)\n"
+  "  free=F,G,...    the project's own deallocators (like free; F:ptrN)\n"
+  "  wrappers        find the unit's allocator and deallocator wrappers\n"
+  "  var-buffer=BYTES stack buffer of a non-escaping variable-size allocation\n"
+  "                  (Go 1.25's rule; default 32, 0 turns the rule off)\n"
+  "  summaries=DIR   write the tags of external functions to DIR, read those\n"
+  "                  of the functions called (a second build sees across files)\n"
   "  functions=F,... report only on these functions\n"
   "  files=GLOB,...  report only on files matching these patterns\n"
   "  sarif=FILE      also write the verdicts as a SARIF 2.1.0 log to FILE\n"
@@ -39,6 +47,7 @@ void esc_config_init(struct esc_config *cfg)
   memset(cfg, 0, sizeof *cfg);
   cfg->max_stack = 64 * 1024;
   cfg->max_var = 128 * 1024;
+  cfg->var_buffer = 32;
 }
 
 /* A non-negative decimal number that fits, or -1.  */
@@ -70,6 +79,8 @@ void esc_config_release(struct esc_config *cfg)
 {
   free(cfg->allocators);
   free(cfg->deallocators);
+  free(cfg->reallocators);
+  free(cfg->summaries);
   free(cfg->functions);
   free(cfg->files);
   free(cfg->sarif);
@@ -77,7 +88,7 @@ void esc_config_release(struct esc_config *cfg)
   free(cfg->ignores);
   cfg->errors = cfg->ignores = NULL;
   cfg->allocators = cfg->deallocators = cfg->functions = cfg->files = NULL;
-  cfg->sarif = NULL;
+  cfg->sarif = cfg->reallocators = cfg->summaries = NULL;
 }
 
 /* A comma-separated list of C identifiers.  */
@@ -99,6 +110,191 @@ static bool identifier_list(const char *s)
     }
   }
   return !start;
+}
+
+/* ------------------------------------------------------------ allocator specs
+
+   alloc=, realloc= and free= take a list of NAME[:KEYN...] items; the
+   positions N are 1-based (like GCC's alloc_size attribute):
+     alloc    sizeN, countN (count needs size): alloc=my_calloc:count1:size2
+     realloc  ptrN, sizeN, countN:              realloc=my_realloc:ptr1:size2
+     free     ptrN:                             free=sqlite3DbFree:ptr2
+   (not size=N: GCC keeps only the characters before a second '=' of a
+   plugin argument, so the number would be lost).  KEY=N is accepted
+   too when the text arrives whole (unit tests).  */
+
+static bool spec_key_ok(enum esc_spec_kind kind, const char *key, size_t n)
+{
+#define IS(k) (n == sizeof k - 1 && memcmp(key, k, n) == 0)
+  switch (kind) {
+  case ESC_SPEC_ALLOC: return IS("size") || IS("count");
+  case ESC_SPEC_REALLOC: return IS("size") || IS("count") || IS("ptr");
+  case ESC_SPEC_FREE: return IS("ptr");
+  }
+  return false;
+#undef IS
+}
+
+static bool is_ident_char(char c, bool first)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+         (!first && c >= '0' && c <= '9');
+}
+
+static void spec_defaults(enum esc_spec_kind kind, struct esc_spec *sp)
+{
+  sp->kind = kind;
+  sp->size0 = kind == ESC_SPEC_REALLOC ? 1 : kind == ESC_SPEC_ALLOC ? 0 : -1;
+  sp->size1 = -1;
+  sp->ptr = kind == ESC_SPEC_ALLOC ? -1 : 0;
+  sp->mul = 1;
+  sp->add = 0;
+  sp->min = 0;
+  sp->name = NULL;
+}
+
+struct spec_item {
+  bool open, match;
+  int count, size, ptr;
+};
+
+/* The item before a new name or the end of the list: checked, and
+   copied to *OUT when it is NAME's.  */
+static bool spec_close(enum esc_spec_kind kind, const char *arg,
+                       struct spec_item *it, struct esc_spec *out,
+                       char *err, size_t errlen)
+{
+  if (!it->open)
+    return true;
+  if (it->count >= 0 && it->size < 0) {
+    snprintf(err, errlen, "argument '%s': countN needs sizeN too", arg);
+    return false;
+  }
+  if (it->match && out) {
+    spec_defaults(kind, out);
+    if (it->count >= 0) {
+      out->size0 = it->count;
+      out->size1 = it->size;
+    } else if (it->size >= 0) {
+      out->size0 = it->size;
+    }
+    if (it->ptr >= 0)
+      out->ptr = it->ptr;
+  }
+  return true;
+}
+
+static const char *spec_keys(enum esc_spec_kind kind)
+{
+  return kind == ESC_SPEC_ALLOC ? "sizeN, countN"
+         : kind == ESC_SPEC_REALLOC ? "ptrN, sizeN, countN" : "ptrN";
+}
+
+/* KEYN (or KEY=N) at K (up to E) into IT; false with a message.  */
+static bool spec_key(enum esc_spec_kind kind, const char *arg, const char *k,
+                     const char *e, struct spec_item *it, char *err,
+                     size_t errlen)
+{
+  const char *q = k;
+  while (q < e && *q >= 'a' && *q <= 'z')
+    q++;
+  size_t klen = (size_t)(q - k);
+  if (!spec_key_ok(kind, k, klen)) {
+    snprintf(err, errlen, "argument '%s': unknown key '%.*s' (%s takes %s, "
+             "1-based positions)", arg, (int)(e - k), k, arg, spec_keys(kind));
+    return false;
+  }
+  if (q < e && *q == '=')
+    q++;
+  long v = 0;
+  const char *d = q;
+  while (q < e && *q >= '0' && *q <= '9' && v < 1000)
+    v = v * 10 + (*q++ - '0');
+  if (q == d || q != e || v < 1 || v > 64) {
+    snprintf(err, errlen, "argument '%s': '%.*s' needs a position from 1 to 64 "
+             "(e.g. %.*s2)", arg, (int)(e - k), k, (int)klen, k);
+    return false;
+  }
+  int *slot = klen == 5 ? &it->count : klen == 4 ? &it->size : &it->ptr;
+  *slot = (int)v - 1;
+  return true;
+}
+
+/* Walk LIST (an alloc=/realloc=/free= value).  With NAME == NULL check it
+   (false with a message in ERR); else find NAME's spec into *OUT (false
+   when NAME is not in LIST).  */
+static bool spec_walk(enum esc_spec_kind kind, const char *list,
+                      const char *name, struct esc_spec *out, char *err,
+                      size_t errlen)
+{
+  static const char *const argname[] = {"alloc", "realloc", "free"};
+  const char *arg = argname[kind];
+  struct spec_item it = {false, false, -1, -1, -1};
+  char scratch[256];
+  if (name) {                 /* the list was checked when it was set */
+    err = scratch;
+    errlen = sizeof scratch;
+  }
+  if (!list || !*list) {
+    snprintf(err, errlen, "argument '%s' needs function names (%s=NAME[:KEYN],...)",
+             arg, arg);
+    return false;
+  }
+  for (const char *p = list;;) {
+    const char *e = p;
+    while (*e && *e != ',')
+      e++;
+    const char *colon = p;
+    while (colon < e && *colon != ':')
+      colon++;
+    if (!spec_close(kind, arg, &it, out, err, errlen))
+      return false;
+    if (it.match)
+      return true;
+    const char *q = p;
+    while (q < colon && is_ident_char(*q, q == p))
+      q++;
+    if (q == p || q != colon) {
+      snprintf(err, errlen, "invalid value '%s' for argument '%s' "
+               "(expected C function names, NAME[:KEYN] separated by commas)",
+               list, arg);
+      return false;
+    }
+    it = (struct spec_item){true, false, -1, -1, -1};
+    it.match = name && strlen(name) == (size_t)(colon - p) &&
+               memcmp(name, p, (size_t)(colon - p)) == 0;
+    for (const char *k = colon; k < e;) {
+      const char *ke = ++k;
+      while (ke < e && *ke != ':')
+        ke++;
+      if (!spec_key(kind, arg, k, ke, &it, err, errlen))
+        return false;
+      k = ke;
+    }
+    if (!*e)
+      break;
+    p = e + 1;
+    if (!*p) {
+      snprintf(err, errlen, "invalid value '%s' for argument '%s' (ends with a comma)",
+               list, arg);
+      return false;
+    }
+  }
+  if (!spec_close(kind, arg, &it, out, err, errlen))
+    return false;
+  return name ? it.match : true;
+}
+
+bool esc_config_spec(const struct esc_config *cfg, const char *name,
+                     struct esc_spec *out)
+{
+  const char *lists[] = {cfg->allocators, cfg->reallocators, cfg->deallocators};
+  for (int k = 0; k < 3; k++)
+    if (lists[k] && spec_walk((enum esc_spec_kind)k, lists[k], name, out, NULL, 0)) {
+      out->name = name;
+      return true;
+    }
+  return false;
 }
 
 /* Append LIST to *DST (arguments may be given more than once).  */
@@ -172,10 +368,6 @@ static const struct {
   bool (*valid)(const char *);
   const char *expected;
 } list_args[] = {
-  {"alloc", offsetof(struct esc_config, allocators), identifier_list,
-   "function names separated by commas"},
-  {"free", offsetof(struct esc_config, deallocators), identifier_list,
-   "function names separated by commas"},
   {"functions", offsetof(struct esc_config, functions), identifier_list,
    "function names separated by commas"},
   {"files", offsetof(struct esc_config, files), pattern_list,
@@ -197,6 +389,7 @@ static const struct {
 } byte_args[] = {
   {"max-stack", offsetof(struct esc_config, max_stack)},
   {"max-var", offsetof(struct esc_config, max_var)},
+  {"var-buffer", offsetof(struct esc_config, var_buffer)},
 };
 
 /* The arguments without a value that set a flag.  */
@@ -206,6 +399,7 @@ static const struct {
 } flag_args[] = {
   {"stats", offsetof(struct esc_config, stats)},
   {"dump", offsetof(struct esc_config, dump)},
+  {"wrappers", offsetof(struct esc_config, wrappers)},
   {"help", offsetof(struct esc_config, help)},
   {"version", offsetof(struct esc_config, version)},
 };
@@ -249,6 +443,31 @@ bool esc_config_set(struct esc_config *cfg, const char *key,
     if (v < 0)
       return invalid(err, errlen, key, value, "a number of bytes");
     *FIELD(cfg, long long, byte_args[i].field) = v;
+    return true;
+  }
+  static const struct {
+    const char *key;
+    size_t field;
+  } spec_args[] = {
+    {"alloc", offsetof(struct esc_config, allocators)},
+    {"realloc", offsetof(struct esc_config, reallocators)},
+    {"free", offsetof(struct esc_config, deallocators)},
+  };
+  for (size_t i = 0; i < COUNT(spec_args); i++) {
+    if (strcmp(key, spec_args[i].key) != 0)
+      continue;
+    if (!spec_walk((enum esc_spec_kind)i, value, NULL, NULL, err, errlen))
+      return false;
+    append_list(FIELD(cfg, char *, spec_args[i].field), value);
+    return true;
+  }
+  if (strcmp(key, "summaries") == 0) {
+    if (!value || !*value) {
+      snprintf(err, errlen, "argument 'summaries' needs a directory (summaries=DIR)");
+      return false;
+    }
+    free(cfg->summaries);
+    cfg->summaries = esc_strdup(value);
     return true;
   }
   for (size_t i = 0; i < COUNT(list_args); i++) {

@@ -132,6 +132,8 @@ reader::call_arg(gcall *g, unsigned i, tree ptype, const char *context_of)
   } else {
     arg.text = user_name_of(a);
   }
+  if (INTEGRAL_TYPE_P(TREE_TYPE(a)))
+    arg.flags |= ESC_ARG_INTEGER;
   if (!type_has_pointers(TREE_TYPE(a)))
     return arg;
   /* A prototype's void *, or no prototype at all (varargs, K&R): the
@@ -162,6 +164,8 @@ reader::describe_callee(struct esc_call &c, tree fndecl)
   c.callee_key = DECL_UID(target);
   if (node && node->definition && DECL_STRUCT_FUNCTION(target))
     c.flags |= ESC_CALL_HAS_BODY;
+  else if (esc_unit_config(escape_unit)->summaries)
+    c.decl_hash = escape_decl_hash(fndecl);
   /* __attribute__((malloc)), or GCC 11's malloc (dealloc): an allocator
      whose objects the named function frees.  */
   if (DECL_IS_MALLOC(fndecl) || lookup_attribute("malloc", DECL_ATTRIBUTES(fndecl)))
@@ -183,8 +187,18 @@ reader::note_freed_arg(gcall *g, tree fndecl, struct esc_call &c, vec<esc_arg> &
   unsigned nargs = gimple_call_num_args(g);
   if (!fndecl || !nargs)
     return;
-  unsigned argno = esc_unit_is_deallocator(escape_unit, c.callee) ? 0 :
-                   fndecl_dealloc_argno(fndecl);
+  esc_spec sp;
+  unsigned argno;
+  if (esc_unit_spec(escape_unit, c.callee, c.callee_key, &sp) ||
+      (!(c.flags & ESC_CALL_HAS_BODY) &&
+       esc_unit_foreign_spec(escape_unit, c.callee, c.decl_hash, &sp))) {
+    if (sp.kind != ESC_SPEC_FREE || sp.ptr < 0)
+      return;                 /* alloc= or realloc=: nothing freed */
+    argno = (unsigned)sp.ptr;
+  } else {
+    argno = esc_unit_is_deallocator(escape_unit, c.callee) ? 0 :
+            fndecl_dealloc_argno(fndecl);
+  }
   if (argno < nargs && !consumes_argument(c.callee)) {
     args[argno].flags |= ESC_ARG_NOESCAPE | ESC_ARG_FREED;
     frees.safe_push({g, gimple_call_arg(g, argno)});

@@ -437,11 +437,15 @@ escape_read_function(function *fun)
                                DECL_SOURCE_LOCATION(decl));
   escape_keep_tree(decl);               /* the function's cookie */
   esc_func_set_cookie(f, decl);
+  if (esc_unit_config(escape_unit)->summaries && TREE_PUBLIC(decl) &&
+      !DECL_EXTERNAL(decl) && !DECL_STATIC_CHAIN(decl))
+    esc_func_set_export(f, escape_decl_hash(decl));
   {
     reader r(fun, f);
     r.read();
   }
   esc_func_end(f);
+  escape_find_wrapper(fun, DECL_UID(decl));
 }
 
 const vec<tree> *

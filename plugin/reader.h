@@ -17,6 +17,8 @@
      erased-return.cc  "return &x;", recovered before the C front end
                        erases it (PLUGIN_PRE_GENERICIZE)
      gc-roots.cc       trees kept after the pass that read them
+     wrappers.cc       allocator/deallocator wrappers found by themselves
+     summary-io.cc     summaries=: prototype hashes, the unit's files
 
    The words are Go's (cmd/compile/internal/escape): a hole is where a
    value goes, expr(k, t) sends the value of T to K, flow(k, l) sends

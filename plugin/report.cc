@@ -390,6 +390,10 @@ report(const esc_verdict &v, int m)
   }
   esc_verdict_text(&v, NULL, text, sizeof text);
   emit(v, rule, false, pos, text, 0, NULL, m);
+  if (esc_unit_config(escape_unit)->m >= 2 && v.foreign &&
+      (v.kind == ESC_V_CANDIDATE || v.kind == ESC_V_PARAM_NOESCAPE))
+    inform(pos, "this verdict rests on the summary of %qs from another "
+           "file (%<summaries=%>)", v.foreign);
 }
 
 } // namespace
@@ -450,6 +454,16 @@ escape_report_unit(void)
   }
   current_function_decl = NULL_TREE;
   XDELETEVEC(order);
+  if (cfg->m >= 2 && cfg->summaries) {
+    const char *name, *from, *stale;
+    for (unsigned i = 0; esc_unit_foreign_notes(escape_unit, i, &name, &from, &stale); i++) {
+      if (stale)
+        inform(UNKNOWN_LOCATION, "summary of %qs not used: %s", name, stale);
+      else
+        inform(UNKNOWN_LOCATION, "summary of %qs read (written by %s)", name,
+               from ? from : "?");
+    }
+  }
   if (sarif) {
     if (!esc_sarif_write(sarif, cfg->sarif, ESCAPE_VERSION, main_input_filename))
       error("%<escape%> plugin: cannot write SARIF log %qs: %m", cfg->sarif);

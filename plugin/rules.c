@@ -119,9 +119,16 @@ int esc_verdict_text(const struct esc_verdict *v, const char *name,
     return snprintf(buf, len, fmt, name, v->reason);
   case A_LEVEL:
     return snprintf(buf, len, fmt, name, v->level);
-  case A_FREED:
-    return snprintf(buf, len, fmt, name,
-                    v->freed <= ESC_FREED_ALL ? freed[v->freed] : "");
+  case A_FREED: {
+    char extra[96];
+    const char *f = v->freed <= ESC_FREED_ALL ? freed[v->freed] : "";
+    if (v->variable)
+      snprintf(extra, sizeof extra,
+               " for a %d-byte stack buffer with heap fallback%s", v->level, f);
+    else
+      snprintf(extra, sizeof extra, "%s", f);
+    return snprintf(buf, len, fmt, name, extra);
+  }
   default:
     return snprintf(buf, len, fmt, name);
   }

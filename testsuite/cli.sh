@@ -23,14 +23,17 @@ rc() { cat "$tmp/rc"; }
 # help and version
 cc1 -fplugin-arg-escape-help -c "$tmp/t.c" -o "$tmp/t.o"
 check "help exits 0" '[ "$(rc)" = 0 ]'
-for key in m m=2 max-stack= max-var= alloc= free= functions= files= sarif= error= ignore= stats dump help version; do
+for key in m m=2 max-stack= max-var= alloc= realloc= free= wrappers var-buffer= summaries= functions= files= sarif= error= ignore= stats dump help version; do
   check "help lists $key" 'grep -q -- "  $key" "$tmp/out"'
 done
 cc1 -fplugin-arg-escape-version -c "$tmp/t.c" -o "$tmp/t.o"
 check "version" 'grep -Eq "^escape [0-9]+\.[0-9]+\.[0-9]+ \(built for GCC [0-9.]+\)" "$tmp/out"'
 
 # bad arguments: non-zero exit, exactly one line, naming the argument
-for arg in m=x m=3 max-stack=-1 max-stack=abc max-var=1x frobnicate stats=1 alloc= alloc=1x free=a,,b functions=1f files=,x sarif= error=foo ignore= ignore=leaking-param,,moved-to-heap error=escape/; do
+for arg in m=x m=3 max-stack=-1 max-stack=abc max-var=1x frobnicate stats=1 alloc= alloc=1x free=a,,b functions=1f files=,x sarif= \
+           error=foo ignore= ignore=leaking-param,,moved-to-heap error=escape/ \
+           alloc=f:size0 alloc=f:count1 alloc=f:ptr1 alloc=f:size=2 free=f:size1 realloc=f:size65 realloc= \
+           var-buffer=x var-buffer=-1 wrappers=1 summaries=; do
   cc1 -fplugin-arg-escape-$arg -c "$tmp/t.c" -o "$tmp/t.o"
   key=${arg%%=*}
   check "bad '$arg' fails" '[ "$(rc)" != 0 ]'
@@ -122,7 +125,7 @@ check "not inlined, GCC is silent and the plugin warns" \
 cat > "$tmp/lto-main.c" <<'C'
 int *keep(int *p);
 int *last;
-int main(void) { int i = 1; last = &i; return *keep(&i) - 1; }
+int main(void) { int i = 1; int r = *keep(&i) - 1; last = &i; return r; }
 C
 cat > "$tmp/lto-keep.c" <<'C'
 int *keep(int *p) { return p; }
@@ -165,10 +168,24 @@ v=$(sed -n "s/^escape \([0-9.]*\) .*/\1/p" "$tmp/out")
 check "docs/manual.md shows version $v" 'grep -q "^escape $v (built for GCC" "$root/docs/manual.md"'
 
 # object code is unchanged
+
+# a size= written with '=' loses its number in GCC's argument parser:
+# the error says how to write it
+cc1 -fplugin-arg-escape-alloc=f:size=2 -c "$tmp/t.c" -o "$tmp/t.o"
+check "alloc=f:size=2 suggests size2" 'grep -q "e.g. size2" "$tmp/out"'
+
+# object code is unchanged, also with wrappers and summaries (written on
+# the first compile, read on the second)
 for o in -O0 -O2; do
   "$CC" $o -frandom-seed=1 -c "$tmp/t.c" -o "$tmp/a.o" 2>/dev/null
   "$CC" $o -frandom-seed=1 -fplugin="$PLUGIN" -fplugin-arg-escape-m=2 -c "$tmp/t.c" -o "$tmp/b.o" 2>/dev/null
   check "object unchanged at $o" 'cmp -s "$tmp/a.o" "$tmp/b.o"'
+  for round in 1 2; do
+    "$CC" $o -frandom-seed=1 -fplugin="$PLUGIN" -fplugin-arg-escape-m=2 \
+      -fplugin-arg-escape-wrappers -fplugin-arg-escape-summaries="$tmp/sum" \
+      -c "$tmp/t.c" -o "$tmp/b.o" 2>/dev/null
+    check "object unchanged at $o with summaries (compile $round)" 'cmp -s "$tmp/a.o" "$tmp/b.o"'
+  done
 done
 
 suite_end

@@ -131,7 +131,7 @@ void nonconstArray(void)
 
 void sized(int n)
 {
-  int *s1 = calloc(n, sizeof(int));	/* { dg-message "calloc\\(n, 4\\) escapes to heap$" "" } */
-  int *s2 = malloc(n * sizeof(int));	/* { dg-message "malloc\\(\\.\\.\\.\\) escapes to heap$" "" } */
+  int *s1 = calloc(n, sizeof(int));	/* { dg-message "calloc\\(n, 4\\) does not escape: stack promotion candidate for a 32-byte stack buffer with heap fallback \\(not freed in this function\\)$" "" } */
+  int *s2 = malloc(n * sizeof(int));	/* { dg-message "malloc\\(\\.\\.\\.\\) does not escape: stack promotion candidate for a 32-byte stack buffer with heap fallback \\(not freed in this function\\)$" "" } */
   (void) s1, (void) s2;
 }

@@ -53,7 +53,7 @@ static esc_loc_id call(struct esc_func *f, const char *name, uint32_t key,
 static esc_loc_id alloc(struct esc_func *f, const char *fn, long long size,
                         bool constant, esc_loc_id result)
 {
-  struct esc_arg a = {ESC_NONE, constant ? ESC_ARG_CONSTANT : 0, size, "n"};
+  struct esc_arg a = {ESC_NONE, constant ? ESC_ARG_CONSTANT : ESC_ARG_INTEGER, size, "n"};
   struct esc_call c = {.callee = fn, .flags = 0, .nparams = 1,
                        .result = result, .chain = ESC_NONE, .nargs = 1,
                        .args = &a, .pos = 9, .size_arg = {-1, -1}};
@@ -511,17 +511,75 @@ START_TEST(allocation_sizes)
   v = find(u, ESC_V_ALLOC_ESCAPES, "malloc(65537)");
   ck_assert_ptr_nonnull(v);
   ck_assert_str_eq(v->reason, "too large for stack");
-  v = find(u, ESC_V_ALLOC_ESCAPES, "malloc(n)");
+  /* Go 1.25: a variable size that does not escape is a candidate for a
+     small stack buffer (var-buffer=, 32 bytes) with heap fallback.  */
+  v = find(u, ESC_V_CANDIDATE, "malloc(n)");
   ck_assert_ptr_nonnull(v);
-  ck_assert_str_eq(v->reason, "non-constant size");
+  ck_assert(v->variable);
+  ck_assert_int_eq(v->level, 32);
   ck_assert_ptr_nonnull(find(u, ESC_V_ALLOC_ESCAPES, "malloc(65536)"));
   struct esc_stats st;
   esc_unit_stats(u, &st);
   ck_assert_uint_eq(st.allocations, 4);
-  ck_assert_uint_eq(st.escaping, 3);
-  ck_assert_uint_eq(st.candidates, 1);
+  ck_assert_uint_eq(st.escaping, 2);
+  ck_assert_uint_eq(st.candidates, 2);
   ck_assert_uint_eq(st.functions, 1);
   esc_unit_free(u);
+}
+END_TEST
+
+/* var-buffer=0 turns Go 1.25's rule off: a variable size escapes.  */
+START_TEST(var_buffer_off)
+{
+  struct esc_config cfg;
+  esc_config_init(&cfg);
+  cfg.m = 1;
+  char err[200];
+  ck_assert(esc_config_set(&cfg, "var-buffer", "0", err, sizeof err));
+  struct esc_unit *u = esc_unit_new(&cfg);
+  struct esc_func *f = esc_func_begin(u, 1, "f", 1);
+  esc_loc_id r = temp(f);
+  alloc(f, "malloc", 0, false, r);
+  esc_func_end(f);
+  esc_unit_finish(u);
+  const struct esc_verdict *v = find(u, ESC_V_ALLOC_ESCAPES, "malloc(n)");
+  ck_assert_ptr_nonnull(v);
+  ck_assert_str_eq(v->reason, "non-constant size");
+  esc_unit_free(u);
+  esc_config_release(&cfg);
+}
+END_TEST
+
+/* alloc=, realloc=, free= with argument positions (1-based).  */
+START_TEST(allocator_specs)
+{
+  struct esc_config cfg;
+  esc_config_init(&cfg);
+  char err[200];
+  struct esc_spec sp;
+  ck_assert(esc_config_set(&cfg, "alloc", "a,b:size2,c:count1:size2", err, sizeof err));
+  ck_assert(esc_config_set(&cfg, "free", "d:ptr2", err, sizeof err));
+  ck_assert(esc_config_set(&cfg, "realloc", "e", err, sizeof err));
+  ck_assert(esc_config_spec(&cfg, "a", &sp));
+  ck_assert_int_eq(sp.size0, 0);
+  ck_assert(esc_config_spec(&cfg, "b", &sp));
+  ck_assert_int_eq(sp.size0, 1);
+  ck_assert(esc_config_spec(&cfg, "c", &sp));
+  ck_assert_int_eq(sp.size0, 0);
+  ck_assert_int_eq(sp.size1, 1);
+  ck_assert(esc_config_spec(&cfg, "d", &sp));
+  ck_assert_int_eq(sp.kind, ESC_SPEC_FREE);
+  ck_assert_int_eq(sp.ptr, 1);
+  ck_assert(esc_config_spec(&cfg, "e", &sp));
+  ck_assert_int_eq(sp.kind, ESC_SPEC_REALLOC);
+  ck_assert_int_eq(sp.ptr, 0);
+  ck_assert_int_eq(sp.size0, 1);
+  ck_assert(!esc_config_spec(&cfg, "f", &sp));
+  ck_assert(!esc_config_set(&cfg, "alloc", "x:size0", err, sizeof err));
+  ck_assert_ptr_nonnull(strstr(err, "'alloc'"));
+  ck_assert(!esc_config_set(&cfg, "alloc", "x:count1", err, sizeof err));
+  ck_assert(!esc_config_set(&cfg, "free", "x:size1", err, sizeof err));
+  esc_config_release(&cfg);
 }
 END_TEST
 
@@ -667,6 +725,8 @@ static Suite *core_suite(void)
   tcase_add_test(t, caller_read_before_callee_is_solved_when_callee_is);
   tcase_add_test(t, callee_never_read_is_unknown_at_the_end);
   tcase_add_test(t, allocation_sizes);
+  tcase_add_test(t, var_buffer_off);
+  tcase_add_test(t, allocator_specs);
   tcase_add_test(t, calloc_size_is_product_and_max_stack);
   tcase_add_test(t, realloc_consumes_its_argument);
   tcase_add_test(t, closure_takes_its_frame);

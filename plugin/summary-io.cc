@@ -1,0 +1,82 @@
+/* summary-io.cc - the adapter's side of summaries=DIR (the core's
+   summary.c writes and reads the files): the hash of a prototype that
+   every unit computes alike, and the files the unit read.  */
+#include <stdlib.h>
+
+#include "adapter.h"
+
+namespace {
+
+void
+hash_word(uint64_t &h, const char *s)
+{
+  for (; *s; s++)
+    h = (h ^ (unsigned char)*s) * 1099511628211ull;
+  h = (h ^ 0xff) * 1099511628211ull;
+}
+
+/* A type as a word: its code, size and, for a tagged or named type, its
+   name; pointers with what they point to (two levels).  */
+void
+mix_type(uint64_t &h, tree t, int depth)
+{
+  char buf[64];
+  if (!t) {
+    hash_word(h, "?");
+    return;
+  }
+  t = TYPE_MAIN_VARIANT(t);
+  snprintf(buf, sizeof buf, "%s/%d", get_tree_code_name(TREE_CODE(t)),
+           COMPLETE_TYPE_P(t) && TYPE_SIZE(t) && tree_fits_uhwi_p(TYPE_SIZE(t))
+           ? (int)tree_to_uhwi(TYPE_SIZE(t)) : -1);
+  hash_word(h, buf);
+  tree name = TYPE_NAME(t);
+  if (name && TREE_CODE(name) == TYPE_DECL)
+    name = DECL_NAME(name);
+  if (name && TREE_CODE(name) == IDENTIFIER_NODE)
+    hash_word(h, IDENTIFIER_POINTER(name));
+  if (POINTER_TYPE_P(t) && depth < 2)
+    mix_type(h, TREE_TYPE(t), depth + 1);
+}
+
+} // namespace
+
+uint64_t
+escape_decl_hash(tree fndecl)
+{
+  uint64_t h = 1469598103934665603ull;
+  hash_word(h, IDENTIFIER_POINTER(DECL_NAME(fndecl)));
+  tree type = TREE_TYPE(fndecl);
+  mix_type(h, TREE_TYPE(type), 0);
+  for (tree p = TYPE_ARG_TYPES(type); p; p = TREE_CHAIN(p))
+    mix_type(h, TREE_VALUE(p), 0);
+  hash_word(h, stdarg_p(type) ? "..." : prototype_p(type) ? "()" : "k&r");
+  return h;
+}
+
+/* At the end of the unit: its main file, every file it read (GCC's line
+   maps), then the summaries.  */
+void
+escape_write_summaries(void)
+{
+  const esc_config *cfg = esc_unit_config(escape_unit);
+  if (!cfg->summaries)
+    return;
+  char *main_file = main_input_filename ? realpath(main_input_filename, NULL) : NULL;
+  esc_unit_set_source(escape_unit, main_file ? main_file : main_input_filename);
+  free(main_file);
+  for (unsigned i = 0; i < LINEMAPS_ORDINARY_USED(line_table); i++) {
+    const line_map_ordinary *map = LINEMAPS_ORDINARY_MAP_AT(line_table, i);
+    const char *name = ORDINARY_MAP_FILE_NAME(map);
+    if (!name || !*name || *name == '<')
+      continue;
+    char *abs = realpath(name, NULL);
+    if (abs) {
+      esc_unit_add_file(escape_unit, abs);
+      free(abs);
+    }
+  }
+  if (unsigned failed = esc_unit_write_summaries(escape_unit))
+    warning(0, "%<escape%> plugin: %u summaries could not be written to %qs",
+            failed, cfg->summaries);
+}
