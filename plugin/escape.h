@@ -319,7 +319,8 @@ void esc_loc_set_scope_use(struct esc_func *f, esc_loc_id l, esc_pos pos);
 enum {
   ESC_ARG_OPAQUE = 1,       /* passed as void * or pointer to incomplete */
   ESC_ARG_CONSTANT = 2,     /* CST holds its integer value */
-  ESC_ARG_FLAT = 4,         /* points to memory that holds no pointer */
+  /* 4 was ESC_ARG_FLAT, "points to memory that holds no pointer": not
+     sound in C, where any bytes may hold one (docs/semantics.md).  */
   /* What GCC knows of a builtin without a model (its EAF flags): */
   ESC_ARG_NOESCAPE = 8,     /* neither it nor what it points to escapes */
   ESC_ARG_CONTENT_ONLY = 16,/* it does not escape, its content may */
@@ -490,6 +491,9 @@ struct esc_model {
 const struct esc_model *esc_model_lookup(const char *name);
 /* Tag of argument I under model M.  */
 struct esc_tag esc_model_tag(const struct esc_model *m, unsigned i);
+/* The letter of parameter I in M's tags (model.c): 's', 'v', 'p' and
+   'd' describe copies, which the adapter reads.  */
+char esc_model_letter(const struct esc_model *m, unsigned i);
 
 /* ------------------------------------------------------------ SARIF */
 

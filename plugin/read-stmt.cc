@@ -118,13 +118,17 @@ reader::read_assign(gassign *g)
   enum tree_code code = gimple_assign_rhs_code(g);
   if (gimple_clobber_p(g))
     return;
-  if (!type_has_pointers(TREE_TYPE(lhs))) {
-    /* A pointer turned into an integer: we lose track of it.  */
-    if (CONVERT_EXPR_CODE_P(code) && rhs1 && POINTER_TYPE_P(TREE_TYPE(rhs1)) &&
-        INTEGRAL_TYPE_P(TREE_TYPE(lhs)))
-      expr({esc_func_heap(f), 0, ESC_WHY_INTEGER}, rhs1);
+  /* C's memory model (docs/semantics.md): any value may carry the bytes
+     of a pointer, whatever its type.  Only a comparison's result, 0 or
+     1, carries none.  */
+  if (TREE_CODE_CLASS(code) == tcc_comparison)
     return;
-  }
+  /* A pointer turned into an integer is exposed: an integer made later
+     from anything (a hash, a file, bits tested one by one) may point
+     to it, so it escapes (C's provenance model, PNVI-ae).  */
+  if (CONVERT_EXPR_CODE_P(code) && rhs1 && POINTER_TYPE_P(TREE_TYPE(rhs1)) &&
+      !POINTER_TYPE_P(TREE_TYPE(lhs)))
+    expr({esc_func_heap(f), 0, ESC_WHY_INTEGER}, rhs1);
   if (self_assignment(lhs, rhs1, code))
     return;
   hole k = lhs_hole(lhs);
@@ -156,21 +160,23 @@ reader::read_rhs(gassign *g, hole k)
     expr(k, rhs1);
     return;
   case GIMPLE_UNARY_RHS:
-    if (type_has_pointers(TREE_TYPE(rhs1)))
-      expr(k, rhs1);
+    expr(k, rhs1);
     return;
   case GIMPLE_BINARY_RHS:
-    if (type_has_pointers(TREE_TYPE(rhs1)))
-      expr(k, rhs1);
-    if (code != POINTER_PLUS_EXPR &&
-        type_has_pointers(TREE_TYPE(gimple_assign_rhs2(g))))
-      expr(k, gimple_assign_rhs2(g));
+    /* Both operands, the offset of p + n too: arithmetic keeps bytes.  */
+    expr(k, rhs1);
+    expr(k, gimple_assign_rhs2(g));
     return;
   case GIMPLE_TERNARY_RHS:
     if (code == COND_EXPR || code == VEC_COND_EXPR) {
       expr(k, gimple_assign_rhs2(g));
       expr(k, gimple_assign_rhs3(g));
+      return;
     }
+    /* VEC_PERM_EXPR, BIT_INSERT_EXPR, FMA, dot products: every operand.  */
+    expr(k, rhs1);
+    expr(k, gimple_assign_rhs2(g));
+    expr(k, gimple_assign_rhs3(g));
     return;
   default:
     return;
@@ -184,8 +190,7 @@ reader::read_asm(gasm *g)
   hole heap = {esc_func_heap(f), 0, ESC_WHY_ASM};
   for (unsigned i = 0; i < gimple_asm_ninputs(g); i++) {
     tree op = TREE_VALUE(gimple_asm_input_op(g, i));
-    if (type_has_pointers(TREE_TYPE(op)))
-      expr(heap, op);
+    expr(heap, op);                  /* its bytes, whatever its type */
     if (!is_gimple_reg(op))          /* a memory operand: its address */
       expr_addr(heap, op);
   }
@@ -208,8 +213,7 @@ reader::read_stmt(gimple *g)
     break;
   case GIMPLE_RETURN:
     if (tree val = gimple_return_retval(as_a<greturn *>(g)))
-      if (type_has_pointers(TREE_TYPE(val)))
-        expr({esc_func_result(f), 0, ESC_WHY_RETURN}, val);
+      expr({esc_func_result(f), 0, ESC_WHY_RETURN}, val);
     break;
   case GIMPLE_ASM:
     read_asm(as_a<gasm *>(g));
@@ -381,7 +385,7 @@ reader::read_phis(basic_block bb)
   for (gphi_iterator pi = gsi_start_phis(bb); !gsi_end_p(pi); gsi_next(&pi)) {
     gphi *phi = pi.phi();
     tree res = gimple_phi_result(phi);
-    if (virtual_operand_p(res) || !type_has_pointers(TREE_TYPE(res)))
+    if (virtual_operand_p(res))
       continue;
     for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
       tree arg = gimple_phi_arg_def(phi, i);

@@ -97,6 +97,8 @@ private:
   void init_call(struct esc_call &c);
   tree known_target(tree fn, tree *frame);
   bool read_builtin(gcall *g, tree fndecl);
+  void read_copy(gcall *g, const struct esc_call &c);
+  void read_internal(gcall *g);
   void read_init_trampoline(gcall *g);
   void read_adjust_trampoline(gcall *g);
   void read_alloca(gcall *g);
