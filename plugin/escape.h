@@ -219,6 +219,10 @@ enum esc_why {
   ESC_WHY_CALLEE_STORE,  /* "stored by callee": put (&g, &x) with *slot = v
                             in put; the source is a location named after
                             the callee (lifetimes.cc) */
+  ESC_WHY_BYTES,         /* "computed from its bytes": an arithmetic
+                            result carries the pointers of its operands
+                            (C's memory model), but is not the address:
+                            never a step of a definite escape */
   ESC_WHY_COUNT
 };
 const char *esc_why_name(enum esc_why why);

@@ -155,17 +155,20 @@ reader::read_rhs(gassign *g, hole k)
 {
   tree rhs1 = gimple_assign_rhs1(g);
   enum tree_code code = gimple_assign_rhs_code(g);
+  hole bytes = {k.dst, k.derefs, ESC_WHY_BYTES, k.transient};
   switch (get_gimple_rhs_class(code)) {
   case GIMPLE_SINGLE_RHS:
     expr(k, rhs1);
     return;
   case GIMPLE_UNARY_RHS:
-    expr(k, rhs1);
+    /* A conversion is the same bytes; other operations compute from
+       them: they carry the pointers, not the address itself.  */
+    expr(CONVERT_EXPR_CODE_P(code) ? k : bytes, rhs1);
     return;
   case GIMPLE_BINARY_RHS:
     /* Both operands, the offset of p + n too: arithmetic keeps bytes.  */
-    expr(k, rhs1);
-    expr(k, gimple_assign_rhs2(g));
+    expr(code == POINTER_PLUS_EXPR ? k : bytes, rhs1);
+    expr(bytes, gimple_assign_rhs2(g));
     return;
   case GIMPLE_TERNARY_RHS:
     if (code == COND_EXPR || code == VEC_COND_EXPR) {
@@ -174,9 +177,9 @@ reader::read_rhs(gassign *g, hole k)
       return;
     }
     /* VEC_PERM_EXPR, BIT_INSERT_EXPR, FMA, dot products: every operand.  */
-    expr(k, rhs1);
-    expr(k, gimple_assign_rhs2(g));
-    expr(k, gimple_assign_rhs3(g));
+    expr(bytes, rhs1);
+    expr(bytes, gimple_assign_rhs2(g));
+    expr(bytes, gimple_assign_rhs3(g));
     return;
   default:
     return;
