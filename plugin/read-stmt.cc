@@ -57,7 +57,9 @@ bool
 self_assignment(tree lhs, tree rhs, enum tree_code code)
 {
   tree base = ref_pointer(lhs);
-  if (!base || code != SSA_NAME)
+  if (!base)
+    return false;
+  if (code != SSA_NAME)
     return false;
   /* Through pointer arithmetic and conversions of the loaded value too:
      b->buf = b->buf + 1 (Go: reslicing b.buf[1:]).  */
@@ -110,6 +112,42 @@ note_capture(tree var)
 
 /* ------------------------------------------------------------ statements */
 
+/* K (a store into the object BASE points to) receives the value T, less
+   the parts of T computed from the object's own bytes: p->n += u moves
+   bytes within the object (Go's self-assignment rule, through C's
+   arithmetic) and stores only what u carries.  */
+void
+reader::store_value(hole k, tree t, tree base, int budget)
+{
+  gimple *def = TREE_CODE(t) == SSA_NAME ? SSA_NAME_DEF_STMT(t) : NULL;
+  if (budget <= 0 || !def || !is_gimple_assign(def) || POINTER_TYPE_P(TREE_TYPE(t))) {
+    expr(k, t);
+    return;
+  }
+  enum tree_code code = gimple_assign_rhs_code(def);
+  tree rhs1 = gimple_assign_rhs1(def);
+  if (gimple_assign_load_p(def) && same_pointer(ref_pointer(rhs1), base, 4))
+    return;                           /* the object's own bytes */
+  hole bytes = {k.dst, k.derefs, ESC_WHY_BYTES};
+  switch (get_gimple_rhs_class(code)) {
+  case GIMPLE_UNARY_RHS:
+    store_value(bytes, rhs1, base, budget - 1);
+    return;
+  case GIMPLE_BINARY_RHS:
+    if (TREE_CODE_CLASS(code) == tcc_comparison)
+      return;
+    if (code != POINTER_PLUS_EXPR) {
+      store_value(bytes, rhs1, base, budget - 1);
+      store_value(bytes, gimple_assign_rhs2(def), base, budget - 1);
+      return;
+    }
+    break;
+  default:
+    break;
+  }
+  expr(k, t);
+}
+
 void
 reader::read_assign(gassign *g)
 {
@@ -158,16 +196,27 @@ reader::read_rhs(gassign *g, hole k)
   hole bytes = {k.dst, k.derefs, ESC_WHY_BYTES, k.transient};
   switch (get_gimple_rhs_class(code)) {
   case GIMPLE_SINGLE_RHS:
-    expr(k, rhs1);
+    if (tree base = ref_pointer(lhs))
+      store_value(k, rhs1, base, 6);
+    else
+      expr(k, rhs1);
     return;
   case GIMPLE_UNARY_RHS:
     /* A conversion is the same bytes; other operations compute from
        them: they carry the pointers, not the address itself.  */
-    expr(CONVERT_EXPR_CODE_P(code) ? k : bytes, rhs1);
+    expr(CONVERT_EXPR_CODE_P(code) &&
+         POINTER_TYPE_P(TREE_TYPE(lhs)) == POINTER_TYPE_P(TREE_TYPE(rhs1)) ? k : bytes,
+         rhs1);
     return;
   case GIMPLE_BINARY_RHS:
-    /* Both operands, the offset of p + n too: arithmetic keeps bytes.  */
-    expr(code == POINTER_PLUS_EXPR ? k : bytes, rhs1);
+    /* Both operands: arithmetic keeps bytes.  But p + n points into p's
+       object (C11 6.5.6: anything else is undefined), so its offset
+       carries nothing.  */
+    if (code == POINTER_PLUS_EXPR) {
+      expr(k, rhs1);
+      return;
+    }
+    expr(bytes, rhs1);
     expr(bytes, gimple_assign_rhs2(g));
     return;
   case GIMPLE_TERNARY_RHS:
