@@ -17,8 +17,9 @@
  *        pointee, as "*dst = *src" (memcpy's, strcpy's source)
  *   'v'  a value stored into the destination's pointee, as "*dst = v"
  *        (memset's byte: any value may carry a pointer's bytes)
- *   'p'  printed into the destination: its value and its content
- *        (sprintf's variadic arguments: %p, %s, %c)
+ *   'p'  printed into the destination: its content (%s), and its value
+ *        when the format may print a value's bytes or address (%c, %p,
+ *        or a format that is not a literal): sprintf's arguments
  *   'd'  the destination of 's', 'v' and 'p' when it is not the first
  *        parameter (bcopy); not kept
  *

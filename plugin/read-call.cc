@@ -197,6 +197,39 @@ reader::bind_call_results(gcall *g, const struct esc_call &c, esc_loc_id alloc)
     flow(lhs_hole(lhs), c.result);
 }
 
+/* Does a printf format print a value's own bytes or its address (%c,
+   %lc, %C, %p)?  True when no literal format is among the arguments:
+   any format may.  %s and the numbers print a string's bytes (the
+   content, 's') or a number's digits.  */
+static bool
+prints_values(gcall *g)
+{
+  bool literal = false;
+  for (unsigned i = 0; i < gimple_call_num_args(g); i++) {
+    tree a = gimple_call_arg(g, i);
+    if (TREE_CODE(a) != ADDR_EXPR)
+      continue;
+    tree str = TREE_OPERAND(a, 0);
+    if (TREE_CODE(str) == ARRAY_REF)
+      str = TREE_OPERAND(str, 0);
+    if (TREE_CODE(str) != STRING_CST)
+      continue;
+    literal = true;
+    const char *p = TREE_STRING_POINTER(str);
+    const char *end = p + TREE_STRING_LENGTH(str);
+    for (; p < end && *p; p++) {
+      if (*p != '%')
+        continue;
+      p++;
+      while (p < end && *p && strchr("-+ #0123456789.*'$hlLqjztI", *p))
+        p++;
+      if (p < end && (*p == 'c' || *p == 'C' || *p == 'p'))
+        return true;
+    }
+  }
+  return !literal;
+}
+
 /* The copies of the library model ('s', 'v', 'p' and 'd' in model.c):
    memcpy (d, s, n) is *d = *s, memset (d, v, n) is *d = v, whatever the
    types (docs/semantics.md).  */
@@ -214,12 +247,13 @@ reader::read_copy(gcall *g, const struct esc_call &c)
   if (dst >= nargs)
     return;
   hole k = store_through(gimple_call_arg(g, dst));
+  bool values = strchr(m->tags, 'p') && prints_values(g);
   for (unsigned i = 0; i < nargs; i++) {
     char t = esc_model_letter(m, i);
     tree a = gimple_call_arg(g, i);
     if (t == 's' || t == 'p')
       expr(k.deref(), a);
-    if (t == 'v' || t == 'p')
+    if (t == 'v' || (t == 'p' && values))
       expr(k, a);
   }
 }

@@ -8,6 +8,7 @@
 /* { dg-options "-O0 -fplugin-arg-escape-m" } */
 #define _GNU_SOURCE
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -166,4 +167,15 @@ void no_promote(void)
   char buf[sizeof m];
   memcpy(buf, &m, sizeof m);
   memcpy(&gv, buf, sizeof m);
+}
+
+/* sprintf copies a string's bytes (%s): the content; %c and %p print a
+   value's byte or its address: the value too.  */
+void print_string(char *m)	/* { dg-message "leaking param content: m$" } */
+{
+  sprintf(gbuf, "%s", m);
+}
+void print_address(char *m)	/* { dg-message "leaking param: m$" } */
+{
+  sprintf(gbuf, "%p", (void *)m);
 }
