@@ -191,6 +191,7 @@ reader::read_assign(gassign *g)
 void
 reader::read_rhs(gassign *g, hole k)
 {
+  tree lhs = gimple_assign_lhs(g);
   tree rhs1 = gimple_assign_rhs1(g);
   enum tree_code code = gimple_assign_rhs_code(g);
   hole bytes = {k.dst, k.derefs, ESC_WHY_BYTES, k.transient};
