@@ -17,35 +17,35 @@ void by_atexit(void)
 {
   char *m = malloc(16);		/* { dg-messages { "malloc\\(16\\) escapes to heap$" "moved to heap: m$" "'m' declared here$" } } */
   void fin(void) { g0 = m; }	/* { dg-message "nested function 'fin' escapes to heap$" } */
-  atexit(fin);			/* { dg-warning "address of local variable 'm' escapes: captured by escaping nested function 'fin'$" } */
+  atexit(fin);			/* { dg-warning "address of local variable 'm' escapes: captured by escaping nested function 'fin' \\\[escape/dangling-address\\\]$" } */
 }
 
 void by_quick_exit(void)
 {
   int n = 0;			/* { dg-messages { "moved to heap: n$" "'n' declared here$" } } */
   void fin(void) { n++; }	/* { dg-message "nested function 'fin' escapes to heap$" } */
-  at_quick_exit(fin);		/* { dg-warning "address of local variable 'n' escapes: captured by escaping nested function 'fin'$" } */
+  at_quick_exit(fin);		/* { dg-warning "address of local variable 'n' escapes: captured by escaping nested function 'fin' \\\[escape/dangling-address\\\]$" } */
 }
 
 void by_on_exit(void)
 {
   int n = 0;			/* { dg-messages { "moved to heap: n$" "'n' declared here$" } } */
   void fin(int st, void *arg) { n += st; }	/* { dg-messages { "nested function 'fin' escapes to heap$" "arg does not escape$" } } */
-  on_exit(fin, 0);		/* { dg-warning "address of local variable 'n' escapes: captured by escaping nested function 'fin'$" } */
+  on_exit(fin, 0);		/* { dg-warning "address of local variable 'n' escapes: captured by escaping nested function 'fin' \\\[escape/dangling-address\\\]$" } */
 }
 
 void on_exit_arg(void)
 {
   int n = 0;			/* { dg-messages { "moved to heap: n$" "'n' declared here$" } } */
   extern void done(int, void *);
-  on_exit(done, &n);		/* { dg-warning "address of local variable 'n' escapes: captured by closure 'done', retained by 'on_exit'$" } */
+  on_exit(done, &n);		/* { dg-warning "address of local variable 'n' escapes: captured by closure 'done', retained by 'on_exit' \\\[escape/dangling-address\\\]$" } */
 }
 
 void by_signal(void)
 {
   int n = 0;			/* { dg-messages { "moved to heap: n$" "'n' declared here$" } } */
   void h(int sig) { n = sig; }	/* { dg-message "nested function 'h' escapes to heap$" } */
-  signal(SIGUSR1, h);		/* { dg-warning "address of local variable 'n' escapes: captured by escaping nested function 'h'$" } */
+  signal(SIGUSR1, h);		/* { dg-warning "address of local variable 'n' escapes: captured by escaping nested function 'h' \\\[escape/dangling-address\\\]$" } */
 }
 
 void by_sigaction(void)
@@ -62,7 +62,7 @@ void by_atfork(void)
 {
   int n = 0;			/* { dg-messages { "moved to heap: n$" "'n' declared here$" } } */
   void child(void) { n = 1; }	/* { dg-message "nested function 'child' escapes to heap$" } */
-  pthread_atfork(0, 0, child);	/* { dg-warning "address of local variable 'n' escapes: captured by escaping nested function 'child'$" } */
+  pthread_atfork(0, 0, child);	/* { dg-warning "address of local variable 'n' escapes: captured by escaping nested function 'child' \\\[escape/dangling-address\\\]$" } */
 }
 
 void by_key_destructor(void)
@@ -70,7 +70,7 @@ void by_key_destructor(void)
   int n = 0;			/* { dg-messages { "moved to heap: n$" "'n' declared here$" } } */
   void dtor(void *p) { n++; }	/* { dg-messages { "nested function 'dtor' escapes to heap$" "p does not escape$" } } */
   pthread_key_t key;
-  pthread_key_create(&key, dtor);	/* { dg-warning "address of local variable 'n' escapes: captured by escaping nested function 'dtor'$" } */
+  pthread_key_create(&key, dtor);	/* { dg-warning "address of local variable 'n' escapes: captured by escaping nested function 'dtor' \\\[escape/dangling-address\\\]$" } */
 }
 
 /* A thread may outlive the frame unless joined, and the join is not
