@@ -220,6 +220,7 @@ check: check-deps $(PLUGIN) $(BUILD)/unit-tests
 	  testsuite/peer/selftest.sh > $(BUILD)/results/peer.count
 	@CC=$(CC) OUT=$(abspath $(BUILD)/results) \
 	  testsuite/model/headers.sh > $(BUILD)/results/model-headers.count
+	@CC=$(CC) PLUGIN=$(abspath $(PLUGIN)) OUT=$(abspath $(BUILD)/results) testsuite/fuzz/run.sh > $(BUILD)/results/fuzz.count
 	@scripts/summarize.sh $(BUILD)/results
 
 corpus: $(PLUGIN)

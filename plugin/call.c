@@ -41,8 +41,7 @@ static void bind_unknown(struct esc_func *f, const struct esc_pending_call *c)
     if (a->flags & ESC_ARG_NOESCAPE)
       continue;
     if (a->flags & ESC_ARG_CONTENT_ONLY) {
-      if (!(a->flags & ESC_ARG_FLAT))
-        esc_flow(f, f->heap, a->loc, 1, unknown_why(c, a), c->pos);
+      esc_flow(f, f->heap, a->loc, 1, unknown_why(c, a), c->pos);
       continue;
     }
     arg_to_heap(f, a, unknown_why(c, a), c->pos);
@@ -80,14 +79,6 @@ static void name_global(struct esc_func *f, esc_loc_id g, const char *callee,
   esc_sb_free(&b);
 }
 
-/* Content of memory without pointers carries nothing (Go checks the
-   element type the same way for copy): only a level-0 leak remains.  */
-static void drop_content(uint8_t *level)
-{
-  if (*level != ESC_NO_LEAK && *level > 0)
-    *level = ESC_NO_LEAK;
-}
-
 /* Argument A's flows under TAG, the tag of the parameter it is passed to:
    Go's call binding (argument to heap, result or a global at the tag's
    levels).  A global store goes into C's global location, else into a
@@ -101,11 +92,6 @@ static void bind_tag(struct esc_func *f, const struct esc_pending_call *c,
     return;
   esc_loc_id arg = a->loc;
   const enum esc_why why = ESC_WHY_LEAK;
-  if (a->flags & ESC_ARG_FLAT) {
-    drop_content(&tag.heap);
-    drop_content(&tag.result);
-    drop_content(&tag.global);
-  }
   if (tag.heap != ESC_NO_LEAK)
     esc_flow(f, f->heap, arg, tag.heap, why, c->pos);
   if (tag.freed)

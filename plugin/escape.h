@@ -241,6 +241,10 @@ enum esc_why {
   ESC_WHY_CALLEE_STORE,  /* "stored by callee": put (&g, &x) with *slot = v
                             in put; the source is a location named after
                             the callee (lifetimes.cc) */
+  ESC_WHY_BYTES,         /* "computed from its bytes": an arithmetic
+                            result carries the pointers of its operands
+                            (C's memory model), but is not the address:
+                            never a step of a definite escape */
   ESC_WHY_COUNT
 };
 const char *esc_why_name(enum esc_why why);
@@ -374,7 +378,8 @@ void esc_loc_set_scope_use(struct esc_func *f, esc_loc_id l, esc_pos pos);
 enum {
   ESC_ARG_OPAQUE = 1,       /* passed as void * or pointer to incomplete */
   ESC_ARG_CONSTANT = 2,     /* CST holds its integer value */
-  ESC_ARG_FLAT = 4,         /* points to memory that holds no pointer */
+  /* 4 was ESC_ARG_FLAT, "points to memory that holds no pointer": not
+     sound in C, where any bytes may hold one (docs/semantics.md).  */
   /* What GCC knows of a builtin without a model (its EAF flags): */
   ESC_ARG_NOESCAPE = 8,     /* neither it nor what it points to escapes */
   ESC_ARG_CONTENT_ONLY = 16,/* it does not escape, its content may */
@@ -554,6 +559,9 @@ struct esc_model {
 const struct esc_model *esc_model_lookup(const char *name);
 /* Tag of argument I under model M.  */
 struct esc_tag esc_model_tag(const struct esc_model *m, unsigned i);
+/* The letter of parameter I in M's tags (model.c): 's', 'v', 'p' and
+   'd' describe copies, which the adapter reads.  */
+char esc_model_letter(const struct esc_model *m, unsigned i);
 
 /* ------------------------------------------------------------ SARIF */
 

@@ -345,6 +345,7 @@ const char *esc_why_name(enum esc_why why)
     [ESC_WHY_FIELD] = "field or element read",
     [ESC_WHY_OUT_PARAM] = "stored through parameter",
     [ESC_WHY_CALLEE_STORE] = "stored by callee",
+    [ESC_WHY_BYTES] = "computed from its bytes",
   };
   return (unsigned)why < ESC_WHY_COUNT ? names[why] : "?";
 }

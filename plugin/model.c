@@ -11,7 +11,22 @@
  *   'r'  returned (memcpy's destination, strchr's string)
  *   'g'  kept in global state, so surely beyond the frame (setvbuf's
  *        buffer, putenv's string, on_exit's argument, thread-specific
- *        data): a warning for a stack address
+ *        data, atexit's function: a nested function's trampoline and its
+ *        frame): a warning for a stack address
+ *   's'  source of a copy: its content is copied into the destination's
+ *        pointee, as "*dst = *src" (memcpy's, strcpy's source)
+ *   'v'  a value stored into the destination's pointee, as "*dst = v"
+ *        (memset's byte: any value may carry a pointer's bytes)
+ *   'p'  printed into the destination: its content (%s), and its value
+ *        when the format may print a value's bytes or address (%c, %p,
+ *        or a format that is not a literal): sprintf's arguments
+ *   'd'  the destination of 's', 'v' and 'p' when it is not the first
+ *        parameter (bcopy); not kept
+ *
+ * 's', 'v' and 'p' are read by the adapter (read-call.cc, read_copy),
+ * which knows where a store through the destination goes; for the core
+ * they are '-'.  In C any bytes may hold a pointer, so a copy carries
+ * whatever its source holds, whatever the types (docs/semantics.md).
  *
  * Allocators name their size arguments; deallocators consume theirs
  * without letting it escape.  Anything not listed and without a body
@@ -28,22 +43,23 @@
 
 static const struct esc_model models[] = {
   PLAIN("__assert_fail", "----"),
-  PLAIN("__mempcpy", "rc-"),
+  PLAIN("__mempcpy", "rs-"),
   PLAIN("__sigsetjmp", "--"),
-  PLAIN("__stpcpy", "r-"),
-  PLAIN("__stpncpy", "r--"),
+  PLAIN("__stpcpy", "rs"),
+  PLAIN("__stpncpy", "rs-"),
   PLAIN("_setjmp", "-"),
   PLAIN("abort", "-"),
   ALLOC("aligned_alloc", 1, -1, 0, "--"),
   PLAIN("asprintf", "--"),
-  PLAIN("atexit", "-"),
+  PLAIN("at_quick_exit", "g"),
+  PLAIN("atexit", "g"),
   PLAIN("atof", "-"),
   PLAIN("atoi", "-"),
   PLAIN("atol", "-"),
   PLAIN("atoll", "-"),
   PLAIN("basename", "r"),
   PLAIN("bcmp", "--"),
-  PLAIN("bcopy", "c--"),
+  PLAIN("bcopy", "sd-"),
   PLAIN("bsearch", "-r---"),
   PLAIN("bzero", "--"),
   ALLOC("calloc", 0, 1, -1, "--"),
@@ -71,7 +87,7 @@ static const struct esc_model models[] = {
   PLAIN("fsetpos", "--"),
   PLAIN("fstat", "--"),
   PLAIN("ftell", "-"),
-  PLAIN("fwrite", "----"),
+  PLAIN("fwrite", "c---"),
   PLAIN("getc", "-"),
   PLAIN("getenv", "-"),
   PLAIN("getline", "c--"),
@@ -82,24 +98,26 @@ static const struct esc_model models[] = {
   PLAIN("longjmp", "--"),
   ALLOC("malloc", 0, -1, -1, "-"),
   ALLOC("memalign", 1, -1, 0, "--"),
-  PLAIN("memccpy", "rc--"),
+  PLAIN("memccpy", "rs--"),
   PLAIN("memchr", "r--"),
   PLAIN("memcmp", "---"),
-  PLAIN("memcpy", "rc-"),
+  PLAIN("memcpy", "rs-"),
   PLAIN("memfrob", "r-"),
-  PLAIN("memmove", "rc-"),
-  PLAIN("mempcpy", "rc-"),
+  PLAIN("memmove", "rs-"),
+  PLAIN("mempcpy", "rs-"),
   PLAIN("memrchr", "r--"),
-  PLAIN("memset", "r--"),
+  PLAIN("memset", "rv-"),
   PLAIN("nanosleep", "--"),
-  PLAIN("on_exit", "-g"),
+  PLAIN("on_exit", "gg"),
   PLAIN("open", "--"),
   PLAIN("perror", "-"),
   {"posix_memalign", ESC_MODEL_ALLOC_OUT, 2, -1, 1, "---"},
   PLAIN("printf", "-"),
-  PLAIN("pthread_create", "---h"),
+  PLAIN("pthread_atfork", "ggg"),
+  PLAIN("pthread_create", "--hh"),
   PLAIN("pthread_getspecific", "-"),
   PLAIN("pthread_join", "--"),
+  PLAIN("pthread_key_create", "-g"),
   PLAIN("pthread_mutex_destroy", "-"),
   PLAIN("pthread_mutex_init", "--"),
   PLAIN("pthread_mutex_lock", "-"),
@@ -110,11 +128,12 @@ static const struct esc_model models[] = {
   PLAIN("putenv", "g"),
   PLAIN("puts", "-"),
   PLAIN("qsort", "----"),
+  PLAIN("qsort_r", "-----"),
   PLAIN("rawmemchr", "r-"),
   PLAIN("read", "---"),
   {"realloc", ESC_MODEL_REALLOC, 1, -1, -1, "h-"},
   {"reallocarray", ESC_MODEL_REALLOC, 1, 2, -1, "h--"},
-  PLAIN("realpath", "-r"),
+  PLAIN("realpath", "cr"),
   PLAIN("remove", "-"),
   PLAIN("rename", "--"),
   PLAIN("rewind", "-"),
@@ -122,33 +141,35 @@ static const struct esc_model models[] = {
   PLAIN("setbuf", "-g"),
   PLAIN("setjmp", "-"),
   PLAIN("setvbuf", "-g--"),
+  PLAIN("sigaction", "-c-"),
   PLAIN("sigaltstack", "c-"),
   PLAIN("siglongjmp", "--"),
+  PLAIN("signal", "-g"),
   PLAIN("sigsetjmp", "--"),
-  PLAIN("snprintf", "--"),
-  PLAIN("sprintf", "--"),
-  PLAIN("sscanf", "--"),
+  PLAIN("snprintf", "--sp"),
+  PLAIN("sprintf", "-sp"),
+  PLAIN("sscanf", "c--"),
   PLAIN("stat", "--"),
-  PLAIN("stpcpy", "r-"),
-  PLAIN("stpncpy", "r--"),
+  PLAIN("stpcpy", "rs"),
+  PLAIN("stpncpy", "rs-"),
   PLAIN("strcasecmp", "--"),
   PLAIN("strcasestr", "r-"),
-  PLAIN("strcat", "r-"),
+  PLAIN("strcat", "rs"),
   PLAIN("strchr", "r-"),
   PLAIN("strchrnul", "r-"),
   PLAIN("strcmp", "--"),
-  PLAIN("strcpy", "r-"),
+  PLAIN("strcpy", "rs"),
   PLAIN("strcspn", "--"),
-  {"strdup", ESC_MODEL_ALLOC, -1, -1, -1, "-"},
+  {"strdup", ESC_MODEL_ALLOC, -1, -1, -1, "c"},
   PLAIN("strerror", "-"),
   PLAIN("strfry", "r"),
   PLAIN("strftime", "r---"),
   PLAIN("strlen", "-"),
   PLAIN("strncasecmp", "---"),
-  PLAIN("strncat", "r--"),
+  PLAIN("strncat", "rs-"),
   PLAIN("strncmp", "---"),
-  PLAIN("strncpy", "r--"),
-  {"strndup", ESC_MODEL_ALLOC, -1, -1, -1, "--"},
+  PLAIN("strncpy", "rs-"),
+  {"strndup", ESC_MODEL_ALLOC, -1, -1, -1, "c-"},
   PLAIN("strnlen", "--"),
   PLAIN("strpbrk", "r-"),
   PLAIN("strrchr", "r-"),
@@ -170,11 +191,21 @@ static const struct esc_model models[] = {
   PLAIN("vfprintf", "---"),
   PLAIN("vfscanf", "---"),
   PLAIN("vprintf", "--"),
-  PLAIN("vsnprintf", "----"),
-  PLAIN("vsprintf", "---"),
-  PLAIN("vsscanf", "---"),
+  PLAIN("vsnprintf", "--ss"),
+  PLAIN("vsprintf", "-ss"),
+  PLAIN("vsscanf", "c--"),
+  PLAIN("wcpcpy", "rs"),
+  PLAIN("wcpncpy", "rs-"),
+  PLAIN("wcscat", "rs"),
+  PLAIN("wcscpy", "rs"),
   PLAIN("wcslen", "-"),
-  PLAIN("write", "---"),
+  PLAIN("wcsncat", "rs-"),
+  PLAIN("wcsncpy", "rs-"),
+  PLAIN("wmemcpy", "rs-"),
+  PLAIN("wmemmove", "rs-"),
+  PLAIN("wmempcpy", "rs-"),
+  PLAIN("wmemset", "rv-"),
+  PLAIN("write", "-c-"),
 };
 
 static int cmp_model(const void *key, const void *elem)
@@ -212,6 +243,13 @@ const struct esc_model *esc_model_lookup(const char *name)
     return find(buf);
   }
   return NULL;
+}
+
+/* The letter of parameter I ('-' when none).  */
+char esc_model_letter(const struct esc_model *m, unsigned i)
+{
+  size_t n = strlen(m->tags);
+  return n ? m->tags[i < n ? i : n - 1] : '-';
 }
 
 struct esc_tag esc_model_tag(const struct esc_model *m, unsigned i)

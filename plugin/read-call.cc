@@ -35,20 +35,6 @@ closure_context_of(gcall *g)
   return NULL;
 }
 
-/* char * may view any object (C's aliasing rule), so only other pointee
-   types say "no pointers in here".  */
-bool
-points_to_flat(tree type)
-{
-  if (!POINTER_TYPE_P(type))
-    return false;
-  tree to = TREE_TYPE(type);
-  return !VOID_TYPE_P(to) && COMPLETE_TYPE_P(to) && !type_has_pointers(to) &&
-         TYPE_MAIN_VARIANT(to) != char_type_node &&
-         TYPE_MAIN_VARIANT(to) != unsigned_char_type_node &&
-         TYPE_MAIN_VARIANT(to) != signed_char_type_node;
-}
-
 /* What GCC knows of argument I of G (fnspec / EAF flags of builtins,
    the argument a call returns).  */
 unsigned
@@ -134,7 +120,9 @@ reader::call_arg(gcall *g, unsigned i, tree ptype, const char *context_of)
   }
   if (INTEGRAL_TYPE_P(TREE_TYPE(a)))
     arg.flags |= ESC_ARG_INTEGER;
-  if (!type_has_pointers(TREE_TYPE(a)))
+  /* Any argument may carry a pointer's bytes, whatever its type
+     (docs/semantics.md); a constant carries none.  */
+  if (CONSTANT_CLASS_P(a))
     return arg;
   /* A prototype's void *, or no prototype at all (varargs, K&R): the
      pointer is converted to an opaque interface.  */
@@ -147,8 +135,6 @@ reader::call_arg(gcall *g, unsigned i, tree ptype, const char *context_of)
   if (context)
     arg.flags |= ESC_ARG_CONTEXT;
   arg.flags |= gcc_arg_flags(g, i);
-  if (points_to_flat(TREE_TYPE(a)))
-    arg.flags |= ESC_ARG_FLAT;
   return arg;
 }
 
@@ -225,11 +211,109 @@ reader::bind_call_results(gcall *g, const struct esc_call &c, esc_loc_id alloc)
     flow(lhs_hole(lhs), c.result);
 }
 
+/* Does a printf format print a value's own bytes or its address (%c,
+   %lc, %C, %p)?  True when no literal format is among the arguments:
+   any format may.  %s and the numbers print a string's bytes (the
+   content, 's') or a number's digits.  */
+static bool
+prints_values(gcall *g)
+{
+  bool literal = false;
+  for (unsigned i = 0; i < gimple_call_num_args(g); i++) {
+    tree a = gimple_call_arg(g, i);
+    if (TREE_CODE(a) != ADDR_EXPR)
+      continue;
+    tree str = TREE_OPERAND(a, 0);
+    if (TREE_CODE(str) == ARRAY_REF)
+      str = TREE_OPERAND(str, 0);
+    if (TREE_CODE(str) != STRING_CST)
+      continue;
+    literal = true;
+    const char *p = TREE_STRING_POINTER(str);
+    const char *end = p + TREE_STRING_LENGTH(str);
+    for (; p < end && *p; p++) {
+      if (*p != '%')
+        continue;
+      p++;
+      while (p < end && *p && strchr("-+ #0123456789.*'$hlLqjztI", *p))
+        p++;
+      if (p < end && (*p == 'c' || *p == 'C' || *p == 'p'))
+        return true;
+    }
+  }
+  return !literal;
+}
+
+/* The copies of the library model ('s', 'v', 'p' and 'd' in model.c):
+   memcpy (d, s, n) is *d = *s, memset (d, v, n) is *d = v, whatever the
+   types (docs/semantics.md).  */
+void
+reader::read_copy(gcall *g, const struct esc_call &c)
+{
+  const esc_model *m = c.callee && !(c.flags & ESC_CALL_HAS_BODY)
+                       ? esc_model_lookup(c.callee) : NULL;
+  if (!m || !strpbrk(m->tags, "svp"))
+    return;
+  unsigned nargs = gimple_call_num_args(g), dst = 0;
+  for (unsigned i = 0; i < nargs; i++)
+    if (esc_model_letter(m, i) == 'd')
+      dst = i;
+  if (dst >= nargs)
+    return;
+  hole k = store_through(gimple_call_arg(g, dst));
+  bool values = strchr(m->tags, 'p') && prints_values(g);
+  for (unsigned i = 0; i < nargs; i++) {
+    char t = esc_model_letter(m, i);
+    tree a = gimple_call_arg(g, i);
+    if (t == 's' || t == 'p')
+      expr(k.deref(), a);
+    if (t == 'v' || (t == 'p' && values))
+      expr(k, a);
+  }
+}
+
+/* Internal functions (.MASK_STORE, .ATOMIC_COMPARE_EXCHANGE, the
+   overflow checks...): their result carries every argument and what
+   the arguments point to; the stores store every other argument through
+   the first.  .VA_ARG reads what the caller passed, which escaped at the
+   call (a variadic argument escapes).  */
+void
+reader::read_internal(gcall *g)
+{
+  unsigned nargs = gimple_call_num_args(g);
+  internal_fn fn = gimple_call_internal_fn(g);
+  if (fn == IFN_VA_ARG)
+    return;
+  bool store = fn == IFN_MASK_STORE || fn == IFN_SCATTER_STORE ||
+               fn == IFN_MASK_SCATTER_STORE || fn == IFN_ATOMIC_COMPARE_EXCHANGE
+#if GCCPLUGIN_VERSION_MAJOR >= 11
+               || fn == IFN_LEN_STORE
+#endif
+               ;
+  if (store && nargs) {
+    hole k = store_through(gimple_call_arg(g, 0));
+    for (unsigned i = 1; i < nargs; i++)
+      expr(k, gimple_call_arg(g, i));
+  }
+  tree lhs = gimple_call_lhs(g);
+  if (!lhs)
+    return;
+  hole k = lhs_hole(lhs);
+  for (unsigned i = 0; i < nargs; i++) {
+    tree a = gimple_call_arg(g, i);
+    expr(k, a);
+    if (POINTER_TYPE_P(TREE_TYPE(a)))
+      expr(k.deref(), a);
+  }
+}
+
 void
 reader::read_call(gcall *g)
 {
-  if (gimple_call_internal_p(g))
-    return;    /* IFN_VA_ARG and friends: nothing flows into their args */
+  if (gimple_call_internal_p(g)) {
+    read_internal(g);
+    return;
+  }
   tree fndecl = gimple_call_fndecl(g);
   tree frame = NULL_TREE;       /* static chain of a call via trampoline */
   if (!fndecl)
@@ -260,7 +344,7 @@ reader::read_call(gcall *g)
   c.chain = ESC_NONE;
   c.result = ESC_NONE;
   tree lhs = gimple_call_lhs(g);
-  if (lhs && type_has_pointers(TREE_TYPE(lhs)))
+  if (lhs)
     c.result = TREE_CODE(lhs) == SSA_NAME ? ssa_loc(lhs)
                                           : esc_loc_new(f, ESC_LOC_TEMP, NULL, pos(), depth);
   if (tree chain = gimple_call_chain(g))
@@ -274,6 +358,7 @@ reader::read_call(gcall *g)
   else
     c.flags |= ESC_CALL_INDIRECT;
   note_freed_arg(g, fndecl, c, args);
+  read_copy(g, c);
   bind_call_results(g, c, esc_call(f, &c));
   if (fndecl)
     note_callee_stores(g, fndecl);
@@ -354,7 +439,7 @@ reader::read_builtin(gcall *g, tree fndecl)
   case BUILT_IN_EXPECT_WITH_PROBABILITY:
   case BUILT_IN_ASSUME_ALIGNED:
     /* Return their first argument.  */
-    if (lhs && gimple_call_num_args(g) && type_has_pointers(TREE_TYPE(lhs)))
+    if (lhs && gimple_call_num_args(g))
       expr(lhs_hole(lhs), gimple_call_arg(g, 0));
     return true;
   default:

@@ -57,7 +57,9 @@ bool
 self_assignment(tree lhs, tree rhs, enum tree_code code)
 {
   tree base = ref_pointer(lhs);
-  if (!base || code != SSA_NAME)
+  if (!base)
+    return false;
+  if (code != SSA_NAME)
     return false;
   /* Through pointer arithmetic and conversions of the loaded value too:
      b->buf = b->buf + 1 (Go: reslicing b.buf[1:]).  */
@@ -110,6 +112,42 @@ note_capture(tree var)
 
 /* ------------------------------------------------------------ statements */
 
+/* K (a store into the object BASE points to) receives the value T, less
+   the parts of T computed from the object's own bytes: p->n += u moves
+   bytes within the object (Go's self-assignment rule, through C's
+   arithmetic) and stores only what u carries.  */
+void
+reader::store_value(hole k, tree t, tree base, int budget)
+{
+  gimple *def = TREE_CODE(t) == SSA_NAME ? SSA_NAME_DEF_STMT(t) : NULL;
+  if (budget <= 0 || !def || !is_gimple_assign(def) || POINTER_TYPE_P(TREE_TYPE(t))) {
+    expr(k, t);
+    return;
+  }
+  enum tree_code code = gimple_assign_rhs_code(def);
+  tree rhs1 = gimple_assign_rhs1(def);
+  if (gimple_assign_load_p(def) && same_pointer(ref_pointer(rhs1), base, 4))
+    return;                           /* the object's own bytes */
+  hole bytes = {k.dst, k.derefs, ESC_WHY_BYTES};
+  switch (get_gimple_rhs_class(code)) {
+  case GIMPLE_UNARY_RHS:
+    store_value(bytes, rhs1, base, budget - 1);
+    return;
+  case GIMPLE_BINARY_RHS:
+    if (TREE_CODE_CLASS(code) == tcc_comparison)
+      return;
+    if (code != POINTER_PLUS_EXPR) {
+      store_value(bytes, rhs1, base, budget - 1);
+      store_value(bytes, gimple_assign_rhs2(def), base, budget - 1);
+      return;
+    }
+    break;
+  default:
+    break;
+  }
+  expr(k, t);
+}
+
 void
 reader::read_assign(gassign *g)
 {
@@ -118,13 +156,17 @@ reader::read_assign(gassign *g)
   enum tree_code code = gimple_assign_rhs_code(g);
   if (gimple_clobber_p(g))
     return;
-  if (!type_has_pointers(TREE_TYPE(lhs))) {
-    /* A pointer turned into an integer: we lose track of it.  */
-    if (CONVERT_EXPR_CODE_P(code) && rhs1 && POINTER_TYPE_P(TREE_TYPE(rhs1)) &&
-        INTEGRAL_TYPE_P(TREE_TYPE(lhs)))
-      expr({esc_func_heap(f), 0, ESC_WHY_INTEGER}, rhs1);
+  /* C's memory model (docs/semantics.md): any value may carry the bytes
+     of a pointer, whatever its type.  Only a comparison's result, 0 or
+     1, carries none.  */
+  if (TREE_CODE_CLASS(code) == tcc_comparison)
     return;
-  }
+  /* A pointer turned into an integer is exposed: an integer made later
+     from anything (a hash, a file, bits tested one by one) may point
+     to it, so it escapes (C's provenance model, PNVI-ae).  */
+  if (CONVERT_EXPR_CODE_P(code) && rhs1 && POINTER_TYPE_P(TREE_TYPE(rhs1)) &&
+      !POINTER_TYPE_P(TREE_TYPE(lhs)))
+    expr({esc_func_heap(f), 0, ESC_WHY_INTEGER}, rhs1);
   if (self_assignment(lhs, rhs1, code))
     return;
   hole k = lhs_hole(lhs);
@@ -149,28 +191,45 @@ reader::read_assign(gassign *g)
 void
 reader::read_rhs(gassign *g, hole k)
 {
+  tree lhs = gimple_assign_lhs(g);
   tree rhs1 = gimple_assign_rhs1(g);
   enum tree_code code = gimple_assign_rhs_code(g);
+  hole bytes = {k.dst, k.derefs, ESC_WHY_BYTES, k.transient};
   switch (get_gimple_rhs_class(code)) {
   case GIMPLE_SINGLE_RHS:
-    expr(k, rhs1);
+    if (tree base = ref_pointer(lhs))
+      store_value(k, rhs1, base, 6);
+    else
+      expr(k, rhs1);
     return;
   case GIMPLE_UNARY_RHS:
-    if (type_has_pointers(TREE_TYPE(rhs1)))
-      expr(k, rhs1);
+    /* A conversion is the same bytes; other operations compute from
+       them: they carry the pointers, not the address itself.  */
+    expr(CONVERT_EXPR_CODE_P(code) &&
+         POINTER_TYPE_P(TREE_TYPE(lhs)) == POINTER_TYPE_P(TREE_TYPE(rhs1)) ? k : bytes,
+         rhs1);
     return;
   case GIMPLE_BINARY_RHS:
-    if (type_has_pointers(TREE_TYPE(rhs1)))
+    /* Both operands: arithmetic keeps bytes.  But p + n points into p's
+       object (C11 6.5.6: anything else is undefined), so its offset
+       carries nothing.  */
+    if (code == POINTER_PLUS_EXPR) {
       expr(k, rhs1);
-    if (code != POINTER_PLUS_EXPR &&
-        type_has_pointers(TREE_TYPE(gimple_assign_rhs2(g))))
-      expr(k, gimple_assign_rhs2(g));
+      return;
+    }
+    expr(bytes, rhs1);
+    expr(bytes, gimple_assign_rhs2(g));
     return;
   case GIMPLE_TERNARY_RHS:
     if (code == COND_EXPR || code == VEC_COND_EXPR) {
       expr(k, gimple_assign_rhs2(g));
       expr(k, gimple_assign_rhs3(g));
+      return;
     }
+    /* VEC_PERM_EXPR, BIT_INSERT_EXPR, FMA, dot products: every operand.  */
+    expr(bytes, rhs1);
+    expr(bytes, gimple_assign_rhs2(g));
+    expr(bytes, gimple_assign_rhs3(g));
     return;
   default:
     return;
@@ -184,8 +243,7 @@ reader::read_asm(gasm *g)
   hole heap = {esc_func_heap(f), 0, ESC_WHY_ASM};
   for (unsigned i = 0; i < gimple_asm_ninputs(g); i++) {
     tree op = TREE_VALUE(gimple_asm_input_op(g, i));
-    if (type_has_pointers(TREE_TYPE(op)))
-      expr(heap, op);
+    expr(heap, op);                  /* its bytes, whatever its type */
     if (!is_gimple_reg(op))          /* a memory operand: its address */
       expr_addr(heap, op);
   }
@@ -208,8 +266,7 @@ reader::read_stmt(gimple *g)
     break;
   case GIMPLE_RETURN:
     if (tree val = gimple_return_retval(as_a<greturn *>(g)))
-      if (type_has_pointers(TREE_TYPE(val)))
-        expr({esc_func_result(f), 0, ESC_WHY_RETURN}, val);
+      expr({esc_func_result(f), 0, ESC_WHY_RETURN}, val);
     break;
   case GIMPLE_ASM:
     read_asm(as_a<gasm *>(g));
@@ -381,7 +438,7 @@ reader::read_phis(basic_block bb)
   for (gphi_iterator pi = gsi_start_phis(bb); !gsi_end_p(pi); gsi_next(&pi)) {
     gphi *phi = pi.phi();
     tree res = gimple_phi_result(phi);
-    if (virtual_operand_p(res) || !type_has_pointers(TREE_TYPE(res)))
+    if (virtual_operand_p(res))
       continue;
     for (unsigned i = 0; i < gimple_phi_num_args(phi); i++) {
       tree arg = gimple_phi_arg_def(phi, i);

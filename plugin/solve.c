@@ -354,6 +354,7 @@ static bool definite_follow(struct walk *w, const struct esc_edge *e,
                             int derefs)
 {
   return derefs <= ESC_MAX_DEREFS && e->why != ESC_WHY_FIELD &&
+         e->why != ESC_WHY_BYTES &&
          !(e->flags & EF_TRANSIENT);
 }
 
@@ -454,7 +455,8 @@ static bool loop_read_candidate(const struct esc_loc *l)
 
 static bool forward_edge(const struct esc_func *f, const struct esc_edge *e)
 {
-  return e->derefs <= 0 && e->why != ESC_WHY_FIELD && e->src >= f->first &&
+  return e->derefs <= 0 && e->why != ESC_WHY_FIELD && e->why != ESC_WHY_BYTES &&
+         e->src >= f->first &&
          e->src < f->end;
 }
 

@@ -38,9 +38,13 @@ PRELUDE = r'''#include "oracle.h"
 #include <stdlib.h>
 #include <string.h>
 #include <stdarg.h>
+#include <signal.h>
+#include <pthread.h>
 struct box { void *p; long n; };
 union pun { void *p; uintptr_t i; char c[sizeof(void *)]; };
 struct node { void *p; struct node *next; };
+struct bits { uintptr_t lo : 32; uintptr_t hi : 32; };
+typedef uintptr_t vec2 __attribute__((vector_size(2 * sizeof(uintptr_t))));
 '''
 
 
@@ -64,7 +68,7 @@ class Gen:
     # ---- transforms: value in variable v (void *) -> new variable --------
     def transform(self, v, body, scen, fdecls):
         r = self.r
-        k = r.randrange(19)
+        k = r.randrange(25)
         t = self.name("t")
         if k == 0:
             body.append("void *%s = %s;" % (t, v))
@@ -156,6 +160,42 @@ class Gen:
             body.append("%s.p = %s;" % (u, v))
             body.append("void *%s = 0;" % t)
             body.append("for (size_t k = 0; k < sizeof %s.c; k++) ((char *)&%s)[k] = %s.c[k];" % (u, t, u))
+        elif k == 19:
+            # the pointer's bytes in an integer, passed as a variadic uintptr_t
+            f, i, j = self.name("vpicku"), self.name("i"), self.name("j")
+            fdecls.append("uintptr_t %s(int n, ...) { va_list ap; va_start(ap, n); uintptr_t r = 0; "
+                          "for (int k = 0; k < n; k++) r = va_arg(ap, uintptr_t); va_end(ap); return r; }" % f)
+            body.append("uintptr_t %s; memcpy(&%s, &%s, sizeof %s);" % (i, i, v, i))
+            body.append("uintptr_t %s = %s(2, (uintptr_t)0, %s);" % (j, f, i))
+            body.append("void *%s; memcpy(&%s, &%s, sizeof %s);" % (t, t, j, t))
+        elif k == 20:
+            a = self.name("at")
+            if r.random() < 0.5:
+                body.append("void *%s; __atomic_store_n(&%s, %s, __ATOMIC_SEQ_CST);" % (a, a, v))
+                body.append("void *%s = __atomic_load_n(&%s, __ATOMIC_SEQ_CST);" % (t, a))
+            else:
+                b = self.name("ax")
+                body.append("void *%s = 0; void *%s = __atomic_exchange_n(&%s, %s, __ATOMIC_SEQ_CST);" % (a, b, a, v))
+                body.append("void *%s = 0; __atomic_compare_exchange_n(&%s, &%s, %s, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);" % (t, t, t, a))
+        elif k == 21:
+            vv, ww = self.name("vv"), self.name("ww")
+            body.append("vec2 %s = {0, 0}; memcpy(&%s, &%s, sizeof %s);" % (vv, vv, v, v))
+            body.append("vec2 %s = %s + (vec2){0, 0};" % (ww, vv))
+            body.append("void *%s; memcpy(&%s, &%s, sizeof %s);" % (t, t, ww, t))
+        elif k == 22:
+            i, b, j = self.name("i"), self.name("bf"), self.name("j")
+            body.append("uintptr_t %s; memcpy(&%s, &%s, sizeof %s);" % (i, i, v, i))
+            body.append("struct bits %s; %s.lo = %s; %s.hi = %s >> 32;" % (b, b, i, b, i))
+            body.append("uintptr_t %s = %s.lo | ((uintptr_t)%s.hi << 32);" % (j, b, b))
+            body.append("void *%s; memcpy(&%s, &%s, sizeof %s);" % (t, t, j, t))
+        elif k == 23:
+            body.append("void *%s;" % t)
+            body.append('__asm__("" : "=r"(%s) : "0"(%s));' % (t, v))
+        elif k == 24:
+            d, e = self.name("d"), self.name("e")
+            body.append("double %s; memcpy(&%s, &%s, sizeof %s);" % (d, d, v, d))
+            body.append("double %s = %s;" % (e, d))
+            body.append("void *%s; memcpy(&%s, &%s, sizeof %s);" % (t, t, e, t))
         else:
             f = self.name("strcp")
             # pointer bytes through strncpy-free path: memcpy into a heap byte buffer
@@ -172,7 +212,7 @@ class Gen:
     # ---- sinks -----------------------------------------------------------
     def sink(self, v, body, fdecls):
         r = self.r
-        k = r.randrange(16)
+        k = r.randrange(19)
         if k == 0:
             body.append("%s = %s;" % (r.choice(["g0", "g1"]), v))
         elif k == 1:
@@ -224,6 +264,17 @@ class Gen:
             f = self.name("vkeep")
             fdecls.append("void %s(int n, ...) { va_list ap; va_start(ap, n); g0 = va_arg(ap, void *); va_end(ap); }" % f)
             body.append("%s(1, %s);" % (f, v))
+        elif k == 16:
+            f, i = self.name("vkeepu"), self.name("i")
+            fdecls.append("void %s(int n, ...) { va_list ap; va_start(ap, n); gi = va_arg(ap, uintptr_t); va_end(ap); }" % f)
+            body.append("uintptr_t %s; memcpy(&%s, &%s, sizeof %s);" % (i, i, v, i))
+            body.append("%s(1, %s);" % (f, i))
+        elif k == 17:
+            body.append("__atomic_store_n(&%s, %s, __ATOMIC_SEQ_CST);" % (r.choice(["g0", "g1"]), v))
+        elif k == 18:
+            i = self.name("i")
+            body.append("uintptr_t %s; memcpy(&%s, &%s, sizeof %s);" % (i, i, v, i))
+            body.append("__atomic_store_n(&gi, %s, __ATOMIC_SEQ_CST);" % i)
         else:
             body.append("(void)%s;" % v)
 
@@ -308,9 +359,14 @@ class Gen:
             cap = self.name("c")
             capid = self.nid()
             body.append("void *%s = %s; OR_LOCAL(%d, &%s, sizeof %s);" % (cap, v, capid, cap, cap))
-            body.append("void %s(void) { g0 = %s; }" % (nf, cap))
+            how = r.randrange(5)
+            sig, reg = [("void %s(void)", "atexit(%s);"), ("void %s(void)", "at_quick_exit(%s);"),
+                        ("void %s(int st, void *arg)", "on_exit(%s, 0);"),
+                        ("void %s(int sig)", "signal(SIGUSR2, %s);"),
+                        ("void %s(void *arg)", "{ pthread_key_t key; pthread_key_create(&key, %s); }")][how]
+            body.append((sig + " { g0 = %s; }") % (nf, cap))
             body.append("OR_NESTED(%d, %s, %d);" % (nid, nf, capid))
-            body.append("atexit(%s);" % nf)
+            body.append(reg % nf)
         elif r.random() < 0.6:
             self.sink(v, body, fdecls)
         if heap and r.random() < 0.3:

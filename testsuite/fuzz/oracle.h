@@ -30,6 +30,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <stdarg.h>
+#include <signal.h>
+#include <pthread.h>
 
 #ifndef ESCAPE_ORACLE
 #define OR_GLOBAL(name, addr, size) ((void)0)
@@ -197,6 +199,12 @@ static int or_atexit(void *f)
 #define free(p) or_free(p)
 #define atexit(f) or_atexit((void *)(f))
 #define at_quick_exit(f) or_atexit((void *)(f))
+/* The other callbacks the C library keeps: recorded, never run.  */
+static int or_on_exit(void *f, void *arg) { or_atexit(f); or_atexit(arg); return 0; }
+static int or_key_create(unsigned *key, void *f) { *key = 0; return or_atexit(f); }
+#define on_exit(f, arg) or_on_exit((void *)(f), (void *)(arg))
+#define signal(s, f) ((void)(s), or_atexit((void *)(f)), (void (*)(int))0)
+#define pthread_key_create(k, f) or_key_create((unsigned *)(k), (void *)(f))
 
 /* does [lo,hi) hold an aligned word pointing into [tlo,thi)? */
 static int or_holds(const char *lo, const char *hi, const char *tlo, const char *thi)

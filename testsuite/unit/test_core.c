@@ -130,10 +130,22 @@ START_TEST(model_spellings_and_tags)
   struct esc_tag t = esc_model_tag(m, 0);
   ck_assert_int_eq(t.result, 0);
   ck_assert_int_eq(t.heap, ESC_NO_LEAK);
+  /* memcpy's source: a copy into the destination, which the adapter
+     reads ('s'); nothing for the core.  */
   t = esc_model_tag(m, 1);
-  ck_assert_int_eq(t.heap, 1);
+  ck_assert_int_eq(t.heap, ESC_NO_LEAK);
+  ck_assert_int_eq(esc_model_letter(m, 1), 's');
+  ck_assert_int_eq(esc_model_letter(esc_model_lookup("bcopy"), 1), 'd');
+  ck_assert_int_eq(esc_model_letter(esc_model_lookup("sprintf"), 7), 'p');
   t = esc_model_tag(esc_model_lookup("pthread_create"), 3);
   ck_assert_int_eq(t.heap, 0);
+  t = esc_model_tag(esc_model_lookup("pthread_create"), 2);
+  ck_assert_int_eq(t.heap, 0);             /* the thread's function */
+  t = esc_model_tag(esc_model_lookup("atexit"), 0);
+  ck_assert_int_eq(t.global, 0);           /* kept in global state */
+  t = esc_model_tag(esc_model_lookup("qsort"), 3);
+  ck_assert_int_eq(t.heap, ESC_NO_LEAK);   /* called during the call */
+  ck_assert_int_eq(t.global, ESC_NO_LEAK);
   /* variadic: the last tag repeats */
   t = esc_model_tag(esc_model_lookup("printf"), 5);
   ck_assert_int_eq(t.heap, ESC_NO_LEAK);
