@@ -71,7 +71,10 @@ check "second pass: all eight users see it" \
   '[ "$(grep -l "xmalloc(4) does not escape: stack promotion candidate" "$p"/use*.o.log | wc -l)" = 8 ]'
 check "-m=2 says the verdict rests on another file" \
   'grep -q "this verdict rests on the summary of .xmalloc. from another file" "$p/use1.o.log"'
-check "peek's tags cross too" 'grep -q "use1.c:10:[0-9]*: note: q does not escape$" "$p/use1.o.log"'
+# (peek returns the int it reads: under C's memory model those bytes may
+# be a pointer, so q's content leaks to the result; without peek's
+# summary q would leak to the heap)
+check "peek's tags cross too" 'grep -q "use1.c:10:[0-9]*: note: leaking param: q to result ~r0 level=1$" "$p/use1.o.log"'
 
 # objects unchanged by the plugin, summaries and all
 mkdir -p "$tmp/plain"
