@@ -50,6 +50,10 @@ static void bind_unknown(struct esc_func *f, const struct esc_pending_call *c)
     esc_flow(f, f->heap, c->chain, 0, ESC_WHY_INDIRECT, c->pos);
 }
 
+/* The reason of what the C library keeps (atexit, setvbuf): no store
+   of the caller's can undo it.  */
+static const char retained_reason[] = "retained by '%s'";
+
 /* A global that a callee stores its argument into; REASON is the reason
    of the warning ("stored in a global by 'keep'", "retained by
    'setvbuf'").  */
@@ -104,8 +108,14 @@ static void bind_tag(struct esc_func *f, const struct esc_pending_call *c,
       g = global_sink(f, callee, reason, c->pos);
     if (g != ESC_NONE && global)
       name_global(f, g, callee, global);
-    esc_flow(f, g != ESC_NONE ? g : f->heap, arg, tag.global,
-             tag.fuzzy ? ESC_WHY_FIELD : why, c->pos);
+    /* A callee's own global (not the library's retention) may be stored
+       again before the caller returns: then no certain escape.  */
+    if (c->flags & ESC_CALL_GLOBALS_RESTORED && reason != retained_reason)
+      esc_flow_transient(f, g != ESC_NONE ? g : f->heap, arg, tag.global,
+                         tag.fuzzy ? ESC_WHY_FIELD : why, c->pos);
+    else
+      esc_flow(f, g != ESC_NONE ? g : f->heap, arg, tag.global,
+               tag.fuzzy ? ESC_WHY_FIELD : why, c->pos);
   }
   if (tag.result != ESC_NO_LEAK && c->result != ESC_NONE)
     esc_flow(f, c->result, arg, tag.result,
@@ -137,7 +147,7 @@ static void bind_model(struct esc_func *f, const struct esc_pending_call *c,
     struct esc_tag t = esc_model_tag(m, i);
     if (m->kind == ESC_MODEL_FREE && i == 0)
       esc_flow(f, f->freed, c->args[i].loc, 0, ESC_WHY_ASSIGN, c->pos);
-    bind_tag(f, c, &c->args[i], t, true, m->name, "retained by '%s'", NULL);
+    bind_tag(f, c, &c->args[i], t, true, m->name, retained_reason, NULL);
   }
 }
 

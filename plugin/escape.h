@@ -400,7 +400,11 @@ enum {
   ESC_CALL_INDIRECT = 1,    /* through a function pointer */
   ESC_CALL_HAS_BODY = 2,    /* callee defined in this unit */
   ESC_CALL_MALLOC_ATTR = 4, /* callee declared __attribute__((malloc)) */
-  ESC_CALL_VARARGS = 8      /* arguments beyond the prototype exist */
+  ESC_CALL_VARARGS = 8,     /* arguments beyond the prototype exist */
+  ESC_CALL_GLOBALS_RESTORED = 16 /* on every path from the call to a
+                               return a global may be stored again: what
+                               the callee keeps in a global (its summary)
+                               may be gone when the caller's locals die */
 };
 struct esc_call {
   const char *callee;       /* name, NULL when indirect */

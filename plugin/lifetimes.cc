@@ -253,16 +253,54 @@ reader::out_param_loc(tree parm)
   return l;
 }
 
+/* After a call whose callee keeps an argument in some global (which one
+   the reader does not know): may statement S store into a global?  Any
+   store into a global or through a pointer we do not know, any call given
+   a pointer or not known to leave memory alone, any asm with outputs.  A
+   wrong yes misses a warning, never makes one.  */
+static bool
+may_store_a_global(gimple *s)
+{
+  switch (gimple_code(s)) {
+  case GIMPLE_ASSIGN: {
+    if (gimple_clobber_p(s))
+      return false;
+    tree l = gimple_assign_lhs(s);
+    if (TREE_CODE(l) == SSA_NAME)
+      return false;
+    tree base = get_base_address(l);
+    return !base || (DECL_P(base) && is_global_var(base)) ||
+           store_through_unknown(l);
+  }
+  case GIMPLE_CALL: {
+    gcall *c = as_a<gcall *>(s);
+    for (unsigned i = 0; i < gimple_call_num_args(c); i++) {
+      tree a = gimple_call_arg(c, i);
+      if (TREE_CODE(a) == ADDR_EXPR || POINTER_TYPE_P(TREE_TYPE(a)))
+        return true;
+    }
+    return !call_keeps_memory(c, NULL_TREE);
+  }
+  case GIMPLE_ASM:
+    return gimple_asm_volatile_p(as_a<gasm *>(s)) ||
+           gimple_asm_noutputs(as_a<gasm *>(s)) > 0;
+  default:
+    return false;
+  }
+}
+
 /* Store S into LHS (a global, or memory a parameter points to): is it
-   overwritten, or possibly restored, on every path from S to a return?  */
+   overwritten, or possibly restored, on every path from S to a return?
+   LHS NULL: S is a call that keeps something in a global it names in its
+   summary only; then any statement that may store a global counts.  */
 bool
 reader::store_dies(gimple *s, tree lhs)
 {
-  tree base = get_base_address(lhs);
-  if (!base)
+  tree base = lhs ? get_base_address(lhs) : NULL_TREE;
+  if (lhs && !base)
     return false;
   tree object = base;
-  if (!DECL_P(base)) {
+  if (base && !DECL_P(base)) {
     tree p = TREE_OPERAND(base, 0);
     object = TREE_CODE(p) == SSA_NAME ? p : NULL_TREE;
   }
@@ -273,7 +311,7 @@ reader::store_dies(gimple *s, tree lhs)
   bool anywhere = true;
   /* Except a static of this very function whose address is never taken:
      only this function can store into it.  */
-  if (VAR_P(base) && TREE_STATIC(base) && !TREE_PUBLIC(base) &&
+  if (base && VAR_P(base) && TREE_STATIC(base) && !TREE_PUBLIC(base) &&
       !TREE_ADDRESSABLE(base) && DECL_CONTEXT(base) == fun->decl)
     anywhere = false;
   unsigned budget = search_budget;
@@ -294,7 +332,7 @@ reader::store_dies(gimple *s, tree lhs)
         return false;
       if (gimple_code(g) == GIMPLE_RETURN)
         return false;               /* still stored when the locals die */
-      if (kills(g, lhs, object, anywhere)) {
+      if (lhs ? kills(g, lhs, object, anywhere) : may_store_a_global(g)) {
         killed = true;
         break;
       }

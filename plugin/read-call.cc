@@ -357,6 +357,10 @@ reader::read_call(gcall *g)
     describe_callee(c, fndecl);
   else
     c.flags |= ESC_CALL_INDIRECT;
+  /* What the callee keeps in a global may be stored over before we
+     return (lifetimes.cc).  */
+  if (store_dies(g, NULL_TREE))
+    c.flags |= ESC_CALL_GLOBALS_RESTORED;
   note_freed_arg(g, fndecl, c, args);
   read_copy(g, c);
   bind_call_results(g, c, esc_call(f, &c));

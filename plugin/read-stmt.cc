@@ -217,6 +217,13 @@ reader::read_rhs(gassign *g, hole k)
       expr(k, rhs1);
       return;
     }
+    /* MIN and MAX choose one operand whole (p < &c ? p : &c folds into
+       MIN_EXPR): a copy of either, as COND_EXPR below.  */
+    if (code == MIN_EXPR || code == MAX_EXPR) {
+      expr(k, rhs1);
+      expr(k, gimple_assign_rhs2(g));
+      return;
+    }
     expr(bytes, rhs1);
     expr(bytes, gimple_assign_rhs2(g));
     return;
