@@ -269,8 +269,10 @@ may_store_a_global(gimple *s)
     if (TREE_CODE(l) == SSA_NAME)
       return false;
     tree base = get_base_address(l);
+    /* As in kills: through an unknown pointer, only a store of
+       something that can be a pointer restores one.  */
     return !base || (DECL_P(base) && is_global_var(base)) ||
-           store_through_unknown(l);
+           (type_has_pointers(TREE_TYPE(l)) && store_through_unknown(l));
   }
   case GIMPLE_CALL: {
     gcall *c = as_a<gcall *>(s);

@@ -119,6 +119,34 @@ cc1 -O2 -Wall -fno-inline -c "$tmp/dp.c" -o "$tmp/dp.o"
 check "not inlined, GCC is silent and the plugin warns" \
   '! grep -q "Wdangling-pointer" "$tmp/out" && grep -q "escapes: stored in global .g. by .keep." "$tmp/out"'
 
+# #pragma GCC diagnostic ignored "-Wdangling-pointer" (or
+# "-Wreturn-local-addr") silences the plugin's equivalent warning at that
+# spot too; GCC 11 has no -Wdangling-pointer, so there it is only checked
+# that the plugin still warns.
+cat > "$tmp/pr.c" <<'C'
+extern void use(int *);
+void after_block_pragma(void)
+{
+  int *q;
+  {
+    int v = 1;
+    q = &v;
+  }
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdangling-pointer"
+  use(q);
+#pragma GCC diagnostic pop
+}
+C
+cc1 -O0 -Wno-pragmas -c "$tmp/pr.c" -o "$tmp/pr.o"
+if "$CC" -Wdangling-pointer -x c -c /dev/null -o /dev/null 2>/dev/null; then
+  check "#pragma GCC diagnostic ignored silences the plugin's equivalent" \
+    '[ "$(rc)" = 0 ] && ! grep -q "escapes" "$tmp/out"'
+else
+  check "without -Wdangling-pointer (GCC 11) the pragma names nothing" \
+    'grep -q "v. escapes: used after its scope ended" "$tmp/out"'
+fi
+
 # LTO: the plugin loads in every program of an -flto build.  It reports
 # in the compile step (cc1); lto1, run at the link, registers nothing and
 # prints nothing.
