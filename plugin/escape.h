@@ -548,7 +548,8 @@ enum esc_promote {
   ESC_PROMOTE_SETJMP,       /* the function calls setjmp */
   ESC_PROMOTE_CARRIED,      /* in a loop, its value reaches the next
                                iteration */
-  ESC_PROMOTE_STORED_LOOP,  /* in a loop, stored in memory */
+  ESC_PROMOTE_STORED,       /* its value is stored in memory, where the
+                               adapter does not follow it */
   ESC_PROMOTE_FREED_OTHER,  /* a free= deallocator may receive it with
                                another object */
   ESC_PROMOTE_FOREIGN,      /* its verdict rests on a summary from another

@@ -66,9 +66,23 @@ rewritable(gcall *g, bool *zeroed)
          gimple_call_num_args(g) >= 1;
 }
 
-/* The SSA names holding the value of A (copies, conversions, phis),
-   whether one is stored in memory, whether one is a phi in the header of
-   a loop containing A's block (carried to the next iteration).  */
+/* The SSA names holding the value of A or a value computed from it
+   (copies, conversions, phis, pointer arithmetic, integer operations on
+   it, results of calls it is passed to): a superset, so that what is
+   found of them holds of every copy.  Sets *STORED when one of them is
+   stored in memory or used in a way not understood here (asm), and
+   *CARRIED when one is a phi in the header of a loop containing A's
+   block (carried to the next iteration).  */
+/* Could T, computed from a pointer, hold it: a pointer, or an integer
+   as wide as one (not a flag, a length, a comparison).  */
+bool
+may_hold_pointer(tree t)
+{
+  tree type = TREE_TYPE(t);
+  return POINTER_TYPE_P(type) ||
+         (INTEGRAL_TYPE_P(type) && TYPE_PRECISION(type) >= POINTER_SIZE);
+}
+
 void
 value_of(tree a, basic_block abb, bitmap out, bool *stored, bool *carried)
 {
@@ -91,16 +105,41 @@ value_of(tree a, basic_block abb, bitmap out, bool *stored, bool *carried)
             flow_bb_inside_loop_p(pb->loop_father, abb))
           *carried = true;
       } else if (is_gimple_assign(u)) {
-        enum tree_code code = gimple_assign_rhs_code(u);
-        if (gimple_store_p(u)) {
-          if (gimple_assign_rhs1(u) == v)
-            *stored = true;
-        } else if (gimple_assign_rhs1(u) == v &&
-                   (code == SSA_NAME || CONVERT_EXPR_CODE_P(code)))
-          next = gimple_assign_lhs(u);
-      } else if (gasm *as = dyn_cast<gasm *>(u)) {
-        (void)as;
-        *stored = true;       /* anything may happen to it */
+        tree lhs = gimple_assign_lhs(u);
+        if (gimple_store_p(u) || TREE_CODE(lhs) != SSA_NAME) {
+          /* A store: through the pointer (its base) is fine, of it not. */
+          if (gimple_assign_single_p(u) &&
+              TREE_CODE(gimple_assign_rhs1(u)) == SSA_NAME
+              ? gimple_assign_rhs1(u) == v : true) {
+            bool only_base = true;
+            for (unsigned k = 1; k < gimple_num_ops(u); k++) {
+              tree op = gimple_op(u, k);
+              if (op == v)
+                only_base = false;
+              else if (op && !(handled_component_p(op) || TREE_CODE(op) == MEM_REF ||
+                               TREE_CODE(op) == TARGET_MEM_REF || CONSTANT_CLASS_P(op) ||
+                               TREE_CODE(op) == SSA_NAME || DECL_P(op)))
+                only_base = false;    /* e.g. VIEW_CONVERT_EXPR <> (v) */
+            }
+            if (!only_base)
+              *stored = true;
+          }
+        } else if (gimple_assign_load_p(u) &&
+                   TREE_CODE(gimple_assign_rhs1(u)) != VIEW_CONVERT_EXPR) {
+          /* A load through it: its content, not it.  */
+        } else if (may_hold_pointer(lhs)) {
+          next = lhs;           /* anything computed from it */
+        }
+      } else if (gcall *c = dyn_cast<gcall *>(u)) {
+        tree lhs = gimple_call_lhs(c);
+        if (lhs && TREE_CODE(lhs) == SSA_NAME && POINTER_TYPE_P(TREE_TYPE(lhs)))
+          next = lhs;           /* memset (p, ...) returns p */
+        else if (lhs && TREE_CODE(lhs) != SSA_NAME && POINTER_TYPE_P(TREE_TYPE(lhs)))
+          *stored = true;
+      } else if (is_a<gcond *>(u) || is_a<greturn *>(u)) {
+        /* compared; returned (then it escapes: the core's verdict) */
+      } else {
+        *stored = true;         /* asm, switch, ...: not followed */
       }
       if (next && TREE_CODE(next) == SSA_NAME &&
           bitmap_set_bit(out, SSA_NAME_VERSION(next)))

@@ -15,7 +15,12 @@
      loop does not outlive its iteration).  The core already makes a
      value carried around the loop escape; the adapter checks it again
      on the SSA form (a phi of a header of a loop containing the
-     allocation) and refuses a value stored in memory inside a loop.  */
+     allocation).
+   And one guard of its own: a value stored in memory is never promoted.
+   The adapter follows the pointer through SSA copies, conversions and
+   phis only; a copy kept in memory could reach a free it does not see,
+   the next iteration, or (until the soundness issue makes the core see
+   through memcpy and unions) a global.  */
 #include "core.h"
 
 enum esc_promote esc_promote_decide(const struct esc_config *cfg,
@@ -30,8 +35,8 @@ enum esc_promote esc_promote_decide(const struct esc_config *cfg,
     return ESC_PROMOTE_SETJMP;
   if (site->in_loop && site->carried)
     return ESC_PROMOTE_CARRIED;
-  if (site->in_loop && site->stored)
-    return ESC_PROMOTE_STORED_LOOP;
+  if (site->stored)
+    return ESC_PROMOTE_STORED;
   if (site->custom_free_mixed)
     return ESC_PROMOTE_FREED_OTHER;
   if (*frame_used + site->size > cfg->promote_frame)
@@ -53,7 +58,7 @@ const char *esc_promote_text(enum esc_promote p)
     [ESC_PROMOTE_ALLOCA] = "not promoted: function uses alloca or a VLA",
     [ESC_PROMOTE_SETJMP] = "not promoted: function calls setjmp",
     [ESC_PROMOTE_CARRIED] = "not promoted: carried to the next loop iteration",
-    [ESC_PROMOTE_STORED_LOOP] = "not promoted: stored in memory inside a loop",
+    [ESC_PROMOTE_STORED] = "not promoted: stored in memory",
     [ESC_PROMOTE_FREED_OTHER] = "not promoted: freed by a deallocator that may receive another object",
     [ESC_PROMOTE_FOREIGN] = "not promoted: rests on a summary from another file",
     [ESC_PROMOTE_UNREADABLE] = "not promoted: allocation not rewritable",
