@@ -306,8 +306,14 @@ escape_promote(function *fun, escape_sites &in, size_t first)
     return 0;
 
   bool have_loops = loops_for_fn(fun) && !loops_state_satisfies_p(fun, LOOPS_NEED_FIXUP);
-  if (have_loops)
+  /* Blocks in irreducible regions are in no natural loop: a value could
+     be carried around one without a header phi.  Marking them sets a
+     loop state that later passes (GCC 11's loop_optimizer_init) do not
+     expect: it is taken back.  */
+  if (have_loops && !loops_state_satisfies_p(fun, LOOPS_HAVE_MARKED_IRREDUCIBLE_REGIONS)) {
     mark_irreducible_loops();
+    loops_state_clear(fun, LOOPS_HAVE_MARKED_IRREDUCIBLE_REGIONS);
+  }
   long long frame = 0;
   for (size_t i : pending) {
     const esc_verdict &v = vs[i];
