@@ -170,10 +170,10 @@ START_TEST(decision_table_and_frame_budget)
   s = (struct esc_promote_site){.size = 8, .in_loop = true, .carried = true};
   ck_assert_int_eq(esc_promote_decide(&cfg, &s, &frame), ESC_PROMOTE_CARRIED);
   s = (struct esc_promote_site){.size = 8, .in_loop = true, .stored = true};
-  ck_assert_int_eq(esc_promote_decide(&cfg, &s, &frame), ESC_PROMOTE_STORED_LOOP);
+  ck_assert_int_eq(esc_promote_decide(&cfg, &s, &frame), ESC_PROMOTE_STORED);
   s = (struct esc_promote_site){.size = 8, .stored = true};   /* not in a loop */
-  ck_assert_int_eq(esc_promote_decide(&cfg, &s, &frame), ESC_PROMOTED);
-  ck_assert_int_eq(frame, 8);
+  ck_assert_int_eq(esc_promote_decide(&cfg, &s, &frame), ESC_PROMOTE_STORED);
+  ck_assert_int_eq(frame, 0);
 }
 END_TEST
 
