@@ -18,6 +18,8 @@
  *   model.c    the C library's functions without a body
  *   options.c  the plugin's arguments (alloc=/realloc=/free= specs)
  *   summary.c  summaries=DIR: tags across files, written and read
+ *   promote.c  promote: which candidates are rewritten into stack objects
+ *              (the rewrite itself is the adapter's promote-gimple.cc)
  *   sarif.c    the SARIF log
  *   strbuf.c   memory helpers, growable strings
  *
