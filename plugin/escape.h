@@ -557,6 +557,8 @@ enum esc_promote {
   ESC_PROMOTE_FOREIGN,      /* its verdict rests on a summary from another
                                file (summaries=), which may be stale */
   ESC_PROMOTE_UNREADABLE,   /* the adapter could not rewrite the call */
+  ESC_PROMOTE_VARIABLE,     /* a variable-size candidate (var-buffer):
+                               not rewritten yet (docs/design.md) */
   ESC_PROMOTE_COUNT
 };
 

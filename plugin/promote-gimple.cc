@@ -319,7 +319,11 @@ escape_promote(function *fun, escape_sites &in, size_t first)
     const esc_verdict &v = vs[i];
     enum esc_promote out = ESC_PROMOTE_UNREADABLE;
     bool zeroed;
-    if (v.site < sites.length()) {
+    if (v.foreign)
+      out = ESC_PROMOTE_FOREIGN;   /* never trust another file's summary */
+    else if (v.variable)
+      out = ESC_PROMOTE_VARIABLE;
+    else if (v.site < sites.length()) {
       site &s = sites[v.site];
       gcall *g = s.call;
       tree lhs = gimple_call_lhs(g);

@@ -62,6 +62,7 @@ const char *esc_promote_text(enum esc_promote p)
     [ESC_PROMOTE_FREED_OTHER] = "not promoted: freed by a deallocator that may receive another object",
     [ESC_PROMOTE_FOREIGN] = "not promoted: rests on a summary from another file",
     [ESC_PROMOTE_UNREADABLE] = "not promoted: allocation not rewritable",
+    [ESC_PROMOTE_VARIABLE] = "not promoted: variable size",
   };
   return (unsigned)p < ESC_PROMOTE_COUNT ? text[p] : NULL;
 }

@@ -126,12 +126,23 @@ int with_setjmp(void)
   return r;
 }
 
+/* Go 1.25's variable-size candidate (var-buffer): not rewritten yet.  */
+int varsize(int n)
+{
+  char *p = malloc(n);	/* { dg-message "malloc\\(n\\) does not escape: stack promotion candidate for a 32-byte stack buffer with heap fallback \\(freed on every path\\); not promoted: variable size$" } */
+  memset(p, 1, n);
+  int r = p[0];
+  free(p);
+  return r;
+}
+
 int main(void)
 {
   free(returned());
   if (freed_by_callee() != 1 || reallocd() != 1 || carried(4) != 3 ||
       too_large() != 1 || budget() != 5 || recursive(3) != 6 ||
-      pong(3) != 2 || with_alloca(4) != 2 || with_setjmp() != 1)
+      pong(3) != 2 || with_alloca(4) != 2 || with_setjmp() != 1 ||
+      varsize(5) != 1)
     abort();
   return 0;
 }
