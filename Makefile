@@ -221,6 +221,8 @@ check: check-deps $(PLUGIN) $(BUILD)/unit-tests
 	@CC=$(CC) OUT=$(abspath $(BUILD)/results) \
 	  testsuite/model/headers.sh > $(BUILD)/results/model-headers.count
 	@CC=$(CC) PLUGIN=$(abspath $(PLUGIN)) OUT=$(abspath $(BUILD)/results) testsuite/fuzz/run.sh > $(BUILD)/results/fuzz.count
+	@CC=$(CC) PLUGIN=$(abspath $(PLUGIN)) OUT=$(abspath $(BUILD)/results) \
+	  testsuite/promote.sh > $(BUILD)/results/promote.count
 	@scripts/summarize.sh $(BUILD)/results
 
 corpus: $(PLUGIN)

@@ -2,7 +2,7 @@
 # make bench: compile-time and peak-memory cost of the escape plugin on
 # real code, measured side by side in one run: sqlite3.c (the amalgamation)
 # and the whole Lua 5.4 build, at -O0 and -O2, without the plugin, in
-# default mode, with m and with m=2, alternating, REPS repetitions,
+# default mode, with m, with m=2 and with promote, alternating, REPS repetitions,
 # medians, and the bytes each mode prints.
 # Targets (issue 5): default mode at most +2% time at -O2, +5% at -O0,
 # +3% peak memory; (issue 13) m at most +15% CPU, m=2 at most +30% CPU

@@ -12,8 +12,6 @@ extern struct esc_unit *escape_unit;
 /* escape-plugin.cc: is this GCC program the C front end (cc1)?  */
 bool escape_front_end_is_c(void);
 
-/* The reader: read-stmt.cc reads a function into the unit.  */
-void escape_read_function(function *fun);
 /* wrappers.cc: after FUN (the core's function KEY) is read and solved,
    is it an allocator or deallocator wrapper (wrappers)?  */
 void escape_find_wrapper(function *fun, uint32_t key);
@@ -22,6 +20,20 @@ void escape_find_wrapper(function *fun, uint32_t key);
    written at its end.  */
 uint64_t escape_decl_hash(tree fndecl);
 void escape_write_summaries(void);
+/* What promote needs of a function the reader read: its allocation
+   calls, in the order of their locations (a verdict's site indexes it),
+   and its deallocation calls with the index of the freed argument.  */
+struct escape_sites {
+  auto_vec<gcall *> allocs;
+  auto_vec<std::pair<gimple *, unsigned>> frees;
+};
+
+/* The reader: read-stmt.cc reads a function into the unit; with SITES,
+   also hands out what promote needs.  */
+void escape_read_function(function *fun, escape_sites *sites = NULL);
+/* promote-gimple.cc: rewrite the candidates of FUN solved since verdict FIRST;
+   returns the pass's TODO flags.  */
+unsigned escape_promote(function *fun, escape_sites &sites, size_t first);
 /* erased-return.cc: PLUGIN_PRE_GENERICIZE of FNDECL; the end of the unit.  */
 void escape_note_generic_returns(tree fndecl);
 void escape_reader_finish(void);

@@ -133,6 +133,24 @@ static void release_batch(struct esc_unit *u, struct esc_func **fns,
     u->nlocs = (uint32_t)keep;
 }
 
+/* promote: may F's candidates be rewritten now?  Only when F is solved
+   alone, not calling itself, while its own pass is running: then the
+   adapter rewrites right after esc_func_end returns.  */
+static uint8_t promote_state(const struct esc_unit *u, struct esc_func **fns,
+                             unsigned n, const struct esc_func *f)
+{
+  if (!u->cfg.promote)
+    return ESC_PROMOTE_OFF;
+  bool self = false;
+  for (unsigned i = 0; i < f->ncalls; i++)
+    self |= f->key && f->calls[i].callee_key == f->key;
+  if (n > 1 || self)
+    return ESC_PROMOTE_RECURSIVE;
+  if (fns[0] != u->ending)
+    return ESC_PROMOTE_NOT_FINAL;
+  return ESC_PROMOTE_PENDING;
+}
+
 /* Go's Batch: analyse the functions FNS (one, or a recursive cycle) whose
    callees outside FNS are all summarised.  */
 static void batch(struct esc_unit *u, struct esc_func **fns, unsigned n)
@@ -147,6 +165,7 @@ static void batch(struct esc_unit *u, struct esc_func **fns, unsigned n)
   for (unsigned k = 0; k < n; k++)
     esc_func_summary(u, fns[k]);
   for (unsigned k = 0; k < n; k++) {
+    fns[k]->promote = promote_state(u, fns, n, fns[k]);
     esc_func_verdicts(u, fns[k]);
     fns[k]->state = FS_DONE;
   }
@@ -283,6 +302,7 @@ void esc_func_end(struct esc_func *f)
   struct esc_unit *u = f->unit;
   f->end = (esc_loc_id)u->nlocs;
   f->state = FS_WAITING;
+  u->ending = f;
   ESC_ARRAY_GROW(u->waiting, u->nwaiting, u->waiting_cap);
   u->waiting[u->nwaiting++] = f->index;
   if (f->ncalls == 0)
@@ -294,6 +314,7 @@ void esc_func_end(struct esc_func *f)
     u->recheck = false;
     solve_closed(u, NULL, false);
   }
+  u->ending = NULL;
   compact_waiting(u);
 }
 

@@ -180,6 +180,7 @@ struct esc_func {
   const char *foreign;       /* a callee bound by another file's summary */
   struct esc_pending_call *calls;
   unsigned ncalls, calls_cap;
+  uint8_t promote;           /* enum esc_promote of its candidates */
   /* Tarjan */
   int tj_index, tj_low;
   bool tj_onstack, tj_blocked, tj_closed;
@@ -235,6 +236,8 @@ struct esc_unit {
     long nsec;
   } *stats_cache;
   unsigned nstats, stats_cap;
+  struct esc_func *ending;       /* the function esc_func_end is ending:
+                                    its pass is still running */
 };
 
 /* summary.c: a function's summary written by another unit.  */

@@ -32,10 +32,21 @@ public:
   {
     escape_timer_start();
     esc_unit_set_dump(escape_unit, dump_file);  /* -fdump-tree-escape */
-    escape_read_function(fun);
+    unsigned todo = 0;
+    if (esc_unit_config(escape_unit)->promote) {
+      /* promote: the function's candidates are rewritten as soon as the
+         core solved it, here, before inlining (promote-gimple.cc).  */
+      const esc_verdict *vs;
+      size_t first = esc_unit_verdicts(escape_unit, &vs);
+      escape_sites sites;
+      escape_read_function(fun, &sites);
+      todo = escape_promote(fun, sites, first);
+    } else {
+      escape_read_function(fun);
+    }
     esc_unit_set_dump(escape_unit, NULL);
     escape_timer_stop();
-    return 0;
+    return todo;
   }
 };
 

@@ -18,6 +18,8 @@
  *   model.c    the C library's functions without a body
  *   options.c  the plugin's arguments (alloc=/realloc=/free= specs)
  *   summary.c  summaries=DIR: tags across files, written and read
+ *   promote.c  promote: which candidates are rewritten into stack objects
+ *              (the rewrite itself is the adapter's promote-gimple.cc)
  *   sarif.c    the SARIF log
  *   strbuf.c   memory helpers, growable strings
  *
@@ -154,6 +156,9 @@ struct esc_config {
   char *errors;              /* error=KIND,...: these kinds as errors */
   char *ignores;             /* ignore=KIND,...: these kinds not at all */
   bool help, version;        /* print and do nothing else */
+  bool promote;              /* promote: rewrite candidates (promote.c) */
+  long long promote_max;     /* promote-max=: largest site rewritten */
+  long long promote_frame;   /* promote-frame=: most added to one frame */
 };
 
 /* Defaults: Go's limits (64 KiB implicit, 128 KiB explicit).  */
@@ -492,6 +497,11 @@ struct esc_verdict {
   const char *foreign;    /* rests on the summary of this function from
                              another file (summaries=): never verified, so
                              nothing may change code on this verdict */
+  /* Allocations (CANDIDATE, ALLOC_ESCAPES): the ordinal of the allocation
+     among its function's, in the order the reader made them.  */
+  unsigned site;
+  /* CANDIDATE with promote: enum esc_promote, what became of it.  */
+  uint8_t promote;
 };
 
 /* All verdicts in a stable order: by function, then creation.  The
@@ -524,6 +534,62 @@ struct esc_stats {
   unsigned functions, allocations, escaping, candidates, warnings;
 };
 void esc_unit_stats(const struct esc_unit *u, struct esc_stats *out);
+
+/* ------------------------------------------------------------ promote */
+
+/* What the promote argument did with a stack promotion candidate
+   (promote.c).  The core sets the first three when it emits the verdict;
+   the adapter, which rewrites, replaces PENDING with the outcome.  */
+enum esc_promote {
+  ESC_PROMOTE_OFF,          /* promote not asked for */
+  ESC_PROMOTE_PENDING,      /* final when its function's pass ran: the
+                               adapter decides (esc_promote_decide) */
+  ESC_PROMOTE_RECURSIVE,    /* its function is in a recursive cycle */
+  ESC_PROMOTE_NOT_FINAL,    /* solved after its function's pass ran
+                               (callees read later or never) */
+  ESC_PROMOTED,             /* rewritten into a stack object */
+  ESC_PROMOTE_TOO_LARGE,    /* larger than promote-max (or size 0) */
+  ESC_PROMOTE_FRAME,        /* the frame budget (promote-frame) is spent */
+  ESC_PROMOTE_ALLOCA,       /* the function uses alloca or a VLA */
+  ESC_PROMOTE_SETJMP,       /* the function calls setjmp */
+  ESC_PROMOTE_CARRIED,      /* in a loop, its value reaches the next
+                               iteration */
+  ESC_PROMOTE_STORED,       /* its value is stored in memory, where the
+                               adapter does not follow it */
+  ESC_PROMOTE_FREED_OTHER,  /* a free= deallocator may receive it with
+                               another object */
+  ESC_PROMOTE_FOREIGN,      /* its verdict rests on a summary from another
+                               file (summaries=), which may be stale */
+  ESC_PROMOTE_UNREADABLE,   /* the adapter could not rewrite the call */
+  ESC_PROMOTE_VARIABLE,     /* a variable-size candidate (var-buffer):
+                               not rewritten yet (docs/design.md) */
+  ESC_PROMOTE_COUNT
+};
+
+/* What the adapter knows of one candidate site.  */
+struct esc_promote_site {
+  long long size;           /* bytes; <= 0 when not constant */
+  bool alloca_in_func;      /* calls alloca / has a VLA */
+  bool setjmp_in_func;      /* calls setjmp (returns twice) */
+  bool in_loop;             /* the allocation is inside a loop */
+  bool carried;             /* its value reaches a phi of a loop header
+                               of a loop the allocation is in */
+  bool stored;              /* its value is stored in memory */
+  bool custom_free_mixed;   /* a free= call may receive it or another
+                               object (no runtime guard for those) */
+};
+
+/* Decide about one site whose verdict is PENDING.  *FRAME_USED is what
+   promotion already added to the frame; it grows by the site's size when
+   the answer is ESC_PROMOTED.  */
+enum esc_promote esc_promote_decide(const struct esc_config *cfg,
+                                    const struct esc_promote_site *site,
+                                    long long *frame_used);
+/* "promoted to stack", "not promoted: too large", ...  */
+const char *esc_promote_text(enum esc_promote p);
+/* Record the adapter's outcome for verdict INDEX (of esc_unit_verdicts). */
+void esc_unit_set_promote(struct esc_unit *u, size_t index,
+                          enum esc_promote p);
 
 /* ------------------------------------------------------------ model */
 

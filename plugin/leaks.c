@@ -205,6 +205,7 @@ static void alloc_verdicts(struct esc_unit *u, struct esc_loc *l,
       v.level = (int)u->cfg.var_buffer;
     }
     v.freed = (enum esc_freed)l->freed;
+    v.promote = u->funcs[l->func] ? u->funcs[l->func]->promote : ESC_PROMOTE_OFF;
     esc_emit_verdict(u, &v);
     return;
   }
@@ -224,6 +225,7 @@ static void alloc_verdicts(struct esc_unit *u, struct esc_loc *l,
 /* The verdicts on F's locations, in the order of the locations.  */
 void esc_func_verdicts(struct esc_unit *u, struct esc_func *f)
 {
+  unsigned site = 0;
   for (esc_loc_id id = f->first; id < f->end; id++) {
     struct esc_loc *l = esc_L(u, id);
     struct esc_verdict v = {.pos = l->pos, .decl_pos = l->pos,
@@ -240,6 +242,7 @@ void esc_func_verdicts(struct esc_unit *u, struct esc_func *f)
         param_verdicts(u, l, v);
       break;
     case ESC_LOC_ALLOC:
+      v.site = site++;
       alloc_verdicts(u, l, v);
       break;
     case ESC_LOC_CLOSURE:

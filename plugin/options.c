@@ -34,6 +34,10 @@ const char esc_help_text[] =
   "  ignore=KIND,... do not report these kinds (leaking-param, ...)\n"
   "                  KIND: a rule id with or without 'escape/', as shown\n"
   "                  in brackets after a warning ([escape/dangling-address])\n"
+  "  promote         rewrite stack promotion candidates into stack storage\n"
+  "                  (off by default; -m says what was promoted and why not)\n"
+  "  promote-max=BYTES   largest allocation promote rewrites (default 1024)\n"
+  "  promote-frame=BYTES most promote adds to one frame (default 4096)\n"
   "  stats           one summary line per translation unit\n"
   "  dump            write the pass dump file (FILE.c.NNNt.escape): each\n"
   "                  function's graph, the solver's decisions, the summaries;\n"
@@ -48,6 +52,8 @@ void esc_config_init(struct esc_config *cfg)
   cfg->max_stack = 64 * 1024;
   cfg->max_var = 128 * 1024;
   cfg->var_buffer = 32;
+  cfg->promote_max = 1024;
+  cfg->promote_frame = 4096;
 }
 
 /* A non-negative decimal number that fits, or -1.  */
@@ -390,6 +396,8 @@ static const struct {
   {"max-stack", offsetof(struct esc_config, max_stack)},
   {"max-var", offsetof(struct esc_config, max_var)},
   {"var-buffer", offsetof(struct esc_config, var_buffer)},
+  {"promote-max", offsetof(struct esc_config, promote_max)},
+  {"promote-frame", offsetof(struct esc_config, promote_frame)},
 };
 
 /* The arguments without a value that set a flag.  */
@@ -398,6 +406,7 @@ static const struct {
   size_t field;                    /* a bool of struct esc_config */
 } flag_args[] = {
   {"stats", offsetof(struct esc_config, stats)},
+  {"promote", offsetof(struct esc_config, promote)},
   {"dump", offsetof(struct esc_config, dump)},
   {"wrappers", offsetof(struct esc_config, wrappers)},
   {"help", offsetof(struct esc_config, help)},

@@ -491,7 +491,22 @@ reader::read()
 }
 
 void
-escape_read_function(function *fun)
+reader::sites(escape_sites *out) const
+{
+  for (auto &a : allocs)
+    out->allocs.safe_push(a.first);
+  for (auto &fr : frees) {
+    gcall *g = as_a<gcall *>(fr.first);
+    for (unsigned i = 0; i < gimple_call_num_args(g); i++)
+      if (gimple_call_arg(g, i) == fr.second) {
+        out->frees.safe_push({fr.first, i});
+        break;
+      }
+  }
+}
+
+void
+escape_read_function(function *fun, escape_sites *sites)
 {
   if (!escape_unit || !fun || !fun->decl || !fun->cfg)
     return;
@@ -507,6 +522,8 @@ escape_read_function(function *fun)
   {
     reader r(fun, f);
     r.read();
+    if (sites)
+      r.sites(sites);
   }
   esc_func_end(f);
   escape_find_wrapper(fun, DECL_UID(decl));

@@ -56,6 +56,9 @@ public:
   reader(function *fun, esc_func *f) : fun(fun), f(f) {}
   ~reader() { delete pointer_fields; }
   void read();
+  /* promote: the allocation calls in the order of their locations, the
+     deallocations with their freed argument.  */
+  void sites(escape_sites *out) const;
 
 private:
   function *fun;

@@ -127,7 +127,15 @@ int esc_verdict_text(const struct esc_verdict *v, const char *name,
                " for a %d-byte stack buffer with heap fallback%s", v->level, f);
     else
       snprintf(extra, sizeof extra, "%s", f);
-    return snprintf(buf, len, fmt, name, extra);
+    /* promote: what became of the candidate.  */
+    const char *outcome = v->kind == ESC_V_CANDIDATE
+                          ? esc_promote_text((enum esc_promote)v->promote) : NULL;
+    if (v->promote == ESC_PROMOTED)
+      return snprintf(buf, len, "%s does not escape: %s", name, outcome);
+    int n = snprintf(buf, len, fmt, name, extra);
+    if (outcome && n >= 0 && (size_t)n < len)
+      n += snprintf(buf + n, len - n, "; %s", outcome);
+    return n;
   }
   default:
     return snprintf(buf, len, fmt, name);

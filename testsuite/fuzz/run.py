@@ -17,6 +17,11 @@ frame's return is a SOUNDNESS FAILURE; a warned local that the oracle never
 saw stored where the warning says is a FALSE WARNING.
 
 Env: CC (gcc), PLUGIN (escape.so, absolute path), OUT (results directory).
+--promote: also build the program (without the oracle) with
+-fplugin-arg-escape-promote and without the plugin, run both and compare
+exit status and output, and run the promoted one under AddressSanitizer
+with detect_stack_use_after_return=1; a difference or an ASan report is a
+PROMOTE FAILURE; the promoted sites are counted.
 --check: the fixed make-check slice; stdout is exactly "PASSED FAILED"
 (one check = one seed x -O level: passed when it compiled, ran, and had no
 soundness failure and no false warning).
@@ -107,9 +112,59 @@ def claims(obj, diag):
     return cl, w
 
 
+PROMOTE = False
+RE_PROMOTED = re.compile(r"note: .* does not escape: promoted to stack")
+
+
+def run_promote(cfile, opt, workdir, res):
+    """promote mode: the program with and without promote, and under ASan.
+    A program that fails without promote (the generator's dangling
+    trampolines are undefined behaviour) is not compared; an ASan report
+    the program also gives without promote is not promote's."""
+    outs = {}
+    plug = ["-fplugin=" + PLUGIN, "-fplugin-arg-escape-promote"]
+    asan = ["-fsanitize=address", "-fno-omit-frame-pointer"]
+    env = dict(ENV, ASAN_OPTIONS="detect_stack_use_after_return=1:detect_leaks=0")
+
+    def build_run(v, extra):
+        exe = os.path.join(workdir, "p-" + v)
+        rc, _, err = sh([CC, "-O%s" % opt, "-I", HERE, cfile, "-o", exe, "-w",
+                         "-fdiagnostics-plain-output"] + extra)
+        if rc != 0:
+            res["perr"].append("%s compile failed: %s" % (v, err.strip()[-300:]))
+            return None, err
+        try:
+            p = subprocess.run([exe], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env=env, timeout=20, universal_newlines=True)
+            return (p.returncode, p.stdout, p.stderr), err
+        except subprocess.TimeoutExpired:
+            return (-999, "", "timeout"), err
+
+    base, _ = build_run("base", [])
+    prom, err = build_run("promote", plug)
+    if base is None or prom is None:
+        return
+    res["promoted"] = len(RE_PROMOTED.findall(err))
+    res["promoted_lines"] = [int(m.group(1)) for m in re.finditer(
+        r"^[^:]*:(\d+):\d+: note: .* does not escape: promoted to stack", err, re.M)]
+    if base[0] != 0:
+        res["pskip"] = 1
+        return
+    if prom[:2] != base[:2]:
+        res["perr"].append("promoted run differs: exit %s vs %s" % (prom[0], base[0]))
+    if res["promoted"] == 0:
+        return
+    a, _ = build_run("asan", plug + asan)
+    if a and ("AddressSanitizer" in a[2] or a[:2] != base[:2]):
+        b, _ = build_run("asan-base", asan)
+        if not (b and "AddressSanitizer" in b[2]):
+            res["perr"].append("promoted run under ASan: " + a[2].strip()[-300:])
+
+
 def run_one(src, opt, workdir):
     """analyse + run one program at one -O level; a result dict."""
-    res = dict(ok=False, checked=0, fails=[], wchecked=0, wfalse=[], err=None)
+    res = dict(ok=False, checked=0, fails=[], wchecked=0, wfalse=[], err=None,
+               promoted=0, perr=[])
     cfile = os.path.join(workdir, "p.c")
     with open(cfile, "w") as f:
         f.write(src)
@@ -157,6 +212,12 @@ def run_one(src, opt, workdir):
             good = esc > 0
         if not good:
             res["wfalse"].append(dict(id=i, name=obj[i]["name"], reason=reason, holders=holders))
+    if PROMOTE:
+        run_promote(cfile, opt, workdir, res)
+        # a site the oracle saw outlive its frame must not have been promoted
+        for f_ in res["fails"]:
+            if f_["kind"] == "site" and f_["line"] in res.get("promoted_lines", []):
+                res["perr"].append("unsound promotion at line %d" % f_["line"])
     res["ok"] = True
     return res
 
@@ -211,7 +272,7 @@ def task(args, seed, opt, outdir, path=None):
         src = gen(seed, args.genargs) if not path else open(path).read()
         r = run_one(src, opt, wd)
         r["seed"], r["opt"] = seed, opt
-        if (r["fails"] or r["wfalse"] or r["err"]) and outdir:
+        if (r["fails"] or r["wfalse"] or r["err"] or r["perr"]) and outdir:
             base = os.path.join(outdir, ("seed%s-O%s" % (seed, opt)) if not path
                                 else "%s-O%s" % (os.path.basename(path)[:-2], opt))
             with open(base + ".c", "w") as f:
@@ -245,8 +306,12 @@ def main():
     ap.add_argument("--check", action="store_true")
     ap.add_argument("--known", action="store_true", help="generator: more of the known-unsound shapes")
     ap.add_argument("--file", default=None, help="check this program instead of generating")
+    ap.add_argument("--promote", action="store_true",
+                    help="also run the program with promote (and under ASan)")
     ap.add_argument("-v", action="store_true")
     args = ap.parse_args()
+    global PROMOTE
+    PROMOTE = args.promote
     args.genargs = ["--known"] if args.known else []
     seeds = args.seeds or CHECK_SEEDS
     a, _, b = seeds.partition("-")
@@ -263,7 +328,8 @@ def main():
         print("fuzz: no plugin at %s" % PLUGIN, file=sys.stderr)
         print("0 1")
         return
-    tot = dict(programs=0, checks=0, checked=0, fails=0, wchecked=0, wfalse=0, errors=0, passed=0, failed=0)
+    tot = dict(programs=0, checks=0, checked=0, fails=0, wchecked=0, wfalse=0, errors=0, passed=0, failed=0,
+               promoted=0, pprograms=0, pfails=0, pskip=0)
     log = open(os.path.join(out, "fuzz.log"), "w")
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as ex:
         futs = [ex.submit(task, args, s, o, out) for s in seeds for o in opts]
@@ -296,6 +362,15 @@ def main():
                        % (r["seed"], r["opt"], f["name"], f["reason"], ",".join(f["holders"])))
                 print(msg, file=sys.stderr)
                 log.write(msg + "\n")
+            tot["promoted"] += r["promoted"]
+            tot["pskip"] += r.get("pskip", 0)
+            tot["pprograms"] += r["promoted"] > 0
+            for f in r["perr"]:
+                bad = True
+                tot["pfails"] += 1
+                msg = "fuzz: PROMOTE FAILURE seed %s -O%s: %s" % (r["seed"], r["opt"], f)
+                print(msg, file=sys.stderr)
+                log.write(msg + "\n")
             if r.get("reduced"):
                 print("fuzz: reduced: %s" % r["reduced"], file=sys.stderr)
             tot["failed" if bad else "passed"] += 1
@@ -315,9 +390,14 @@ def main():
 
 
 def fmt(tot):
-    return ("%(programs)d programs (seed x -O), %(checked)d non-escaping claims checked at run time, "
-               "%(fails)d soundness failures, %(wchecked)d warning claims checked, %(wfalse)d false warnings, "
-               "%(errors)d errors" % tot)
+    s = ("%(programs)d programs (seed x -O), %(checked)d non-escaping claims checked at run time, "
+         "%(fails)d soundness failures, %(wchecked)d warning claims checked, %(wfalse)d false warnings, "
+         "%(errors)d errors" % tot)
+    if PROMOTE:
+        s += ("; promote: %(promoted)d sites promoted in %(pprograms)d programs, "
+              "%(pfails)d differences, ASan reports or unsound promotions "
+              "(%(pskip)d programs not compared: they fail without promote)" % tot)
+    return s
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@
 
 const struct esc_model *esc_model_table(size_t *n);
 Suite *walk_suite(void);     /* test_walk.c */
+Suite *promote_suite(void);  /* test_promote.c */
 
 /* ------------------------------------------------------------ helpers */
 
@@ -752,6 +753,7 @@ int main(void)
 {
   SRunner *r = srunner_create(core_suite());
   srunner_add_suite(r, walk_suite());
+  srunner_add_suite(r, promote_suite());
   srunner_run_all(r, CK_NORMAL);
   int failed = srunner_ntests_failed(r);
   srunner_free(r);
