@@ -163,6 +163,12 @@ zlib_tarball() {
   done
   mkdir -p "$cache" && (cd "$cache" && timeout 300 apt-get source --download-only -qq zlib >/dev/null 2>&1)
   f=$(ls "$cache"/zlib_*.orig.tar.* 2>/dev/null | head -1)
+  # a fresh machine has no deb-src lines: as root, add them and try again
+  if [ -z "$f" ] && [ "$(id -u)" -eq 0 ]; then
+    (. "$root/scripts/deb-src.sh" && enable_deb_src) >/dev/null 2>&1
+    (cd "$cache" && timeout 300 apt-get source --download-only -qq zlib >/dev/null 2>&1)
+    f=$(ls "$cache"/zlib_*.orig.tar.* 2>/dev/null | head -1)
+  fi
   [ -n "$f" ] && echo "$f"
 }
 sarif_tool=${ESCAPE_SARIF_TOOLS:-$HOME/.cache/escape-sarif-multitool}/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
