@@ -66,10 +66,12 @@ null_edge(edge e, bitmap copies)
 
 } // namespace
 
-/* Can the exit be reached from block FROM without passing a block of
-   FREEING, or an edge on which the allocation (COPIES) is null?  */
+/* Can the exit of FUN be reached from block FROM without entering a
+   block of STOP, over edges SKIP (called with DATA) does not exclude?
+   The search both frees.cc and wrappers.cc ask.  */
 bool
-reader::exit_reachable_unfreed(basic_block from, bitmap freeing, bitmap copies)
+exit_reachable_avoiding(function *fun, basic_block from, bitmap stop,
+                        bool (*skip)(edge, void *), void *data)
 {
   auto_vec<basic_block, 16> work;
   auto_bitmap seen;
@@ -80,17 +82,36 @@ reader::exit_reachable_unfreed(basic_block from, bitmap freeing, bitmap copies)
     edge e;
     edge_iterator ei;
     FOR_EACH_EDGE(e, ei, bb->succs) {
-      if (null_edge(e, copies))
+      if (skip(e, data))
         continue;
       if (e->dest == EXIT_BLOCK_PTR_FOR_FN(fun))
         return true;
-      if (bitmap_bit_p(freeing, e->dest->index) ||
+      if (bitmap_bit_p(stop, e->dest->index) ||
           !bitmap_set_bit(seen, e->dest->index))
         continue;
       work.safe_push(e->dest);
     }
   }
   return false;
+}
+
+namespace {
+
+bool
+allocation_null_edge(edge e, void *copies)
+{
+  return null_edge(e, (bitmap)copies);
+}
+
+} // namespace
+
+/* Can the exit be reached from block FROM without passing a block of
+   FREEING, or an edge on which the allocation (COPIES) is null?  */
+bool
+reader::exit_reachable_unfreed(basic_block from, bitmap freeing, bitmap copies)
+{
+  return exit_reachable_avoiding(fun, from, freeing, allocation_null_edge,
+                                 copies);
 }
 
 void

@@ -147,6 +147,11 @@ private:
   bool exit_reachable_unfreed(basic_block from, bitmap freeing, bitmap copies);
 };
 
+/* frees.cc: can the exit of FUN be reached from FROM without entering a
+   block of STOP, over edges SKIP (with DATA) does not exclude?  */
+bool exit_reachable_avoiding(function *fun, basic_block from, bitmap stop,
+                             bool (*skip)(edge, void *), void *data);
+
 /* read-expr.cc: trees */
 bool type_has_pointers(tree type);
 bool opaque_pointer_type(tree type);

@@ -376,6 +376,12 @@ param_null_edge(edge e, tree p)
   return false;
 }
 
+bool
+param_null_edge_of(edge e, void *p)
+{
+  return param_null_edge(e, (tree)p);
+}
+
 /* Is parameter P of FUN (its default def DEF) freed on every path on
    which it is not null, and used for nothing else?  */
 bool
@@ -421,25 +427,8 @@ frees_param(function *fun, tree def)
   if (bitmap_empty_p(freeing))
     return false;
   /* Every path from the entry reaches a freeing block or a null edge.  */
-  auto_vec<basic_block, 16> work;
-  auto_bitmap seen;
-  work.safe_push(ENTRY_BLOCK_PTR_FOR_FN(fun));
-  while (!work.is_empty()) {
-    basic_block bb = work.pop();
-    edge e;
-    edge_iterator ei;
-    FOR_EACH_EDGE(e, ei, bb->succs) {
-      if (param_null_edge(e, def))
-        continue;
-      if (e->dest == EXIT_BLOCK_PTR_FOR_FN(fun))
-        return false;
-      if (bitmap_bit_p(freeing, e->dest->index) ||
-          !bitmap_set_bit(seen, e->dest->index))
-        continue;
-      work.safe_push(e->dest);
-    }
-  }
-  return true;
+  return !exit_reachable_avoiding(fun, ENTRY_BLOCK_PTR_FOR_FN(fun), freeing,
+                                  param_null_edge_of, def);
 }
 
 bool
