@@ -175,6 +175,17 @@ same_ref(tree a, tree b, int budget)
   }
 }
 
+/* The memory assignment S stores into, or NULL (a clobber, an SSA
+   name).  */
+tree
+stored_memory(gimple *s)
+{
+  if (gimple_clobber_p(s))
+    return NULL_TREE;
+  tree l = gimple_assign_lhs(s);
+  return TREE_CODE(l) == SSA_NAME ? NULL_TREE : l;
+}
+
 /* Does statement S replace what LHS holds, or may it (a call or a store
    through an unknown pointer, when LHS can be reached that way)?
    ANYWHERE: LHS is memory other code can reach (a global whose address
@@ -184,10 +195,8 @@ kills(gimple *s, tree lhs, tree base, bool anywhere)
 {
   switch (gimple_code(s)) {
   case GIMPLE_ASSIGN: {
-    if (gimple_clobber_p(s))
-      return false;
-    tree l = gimple_assign_lhs(s);
-    if (TREE_CODE(l) == SSA_NAME)
+    tree l = stored_memory(s);
+    if (!l)
       return false;
     if (same_ref(l, lhs, 6))
       return true;
@@ -263,10 +272,8 @@ may_store_a_global(gimple *s)
 {
   switch (gimple_code(s)) {
   case GIMPLE_ASSIGN: {
-    if (gimple_clobber_p(s))
-      return false;
-    tree l = gimple_assign_lhs(s);
-    if (TREE_CODE(l) == SSA_NAME)
+    tree l = stored_memory(s);
+    if (!l)
       return false;
     tree base = get_base_address(l);
     /* As in kills: through an unknown pointer, only a store of
