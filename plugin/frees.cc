@@ -47,24 +47,30 @@ holds(bitmap copies, tree p)
   return p && TREE_CODE(p) == SSA_NAME && bitmap_bit_p(copies, SSA_NAME_VERSION(p));
 }
 
-/* Is edge E taken only when the allocation (COPIES) is null: the true
-   edge of "if (p == 0)", the false edge of "if (p != 0)"?  */
+/* Is edge E taken only when the allocation (COPIES) is null?  */
 bool
 null_edge(edge e, bitmap copies)
 {
-  gimple_stmt_iterator last = gsi_last_bb(e->src);
-  gcond *cond = gsi_end_p(last) ? NULL : dyn_cast<gcond *>(gsi_stmt(last));
-  if (!cond || !integer_zerop(gimple_cond_rhs(cond)) ||
-      !holds(copies, gimple_cond_lhs(cond)))
-    return false;
-  if (gimple_cond_code(cond) == EQ_EXPR)
-    return e->flags & EDGE_TRUE_VALUE;
-  if (gimple_cond_code(cond) == NE_EXPR)
-    return e->flags & EDGE_FALSE_VALUE;
-  return false;
+  tree v = null_on_edge(e);
+  return v && holds(copies, v);
 }
 
 } // namespace
+
+/* The value edge E is taken only when null: the true edge of
+   "if (p == 0)", the false edge of "if (p != 0)"; else NULL.  */
+tree
+null_on_edge(edge e)
+{
+  gimple_stmt_iterator last = gsi_last_bb(e->src);
+  gcond *cond = gsi_end_p(last) ? NULL : dyn_cast<gcond *>(gsi_stmt(last));
+  if (!cond || !integer_zerop(gimple_cond_rhs(cond)))
+    return NULL_TREE;
+  if ((gimple_cond_code(cond) == EQ_EXPR && (e->flags & EDGE_TRUE_VALUE)) ||
+      (gimple_cond_code(cond) == NE_EXPR && (e->flags & EDGE_FALSE_VALUE)))
+    return gimple_cond_lhs(cond);
+  return NULL_TREE;
+}
 
 /* Can the exit of FUN be reached from block FROM without entering a
    block of STOP, over edges SKIP (called with DATA) does not exclude?

@@ -147,6 +147,9 @@ private:
   bool exit_reachable_unfreed(basic_block from, bitmap freeing, bitmap copies);
 };
 
+/* frees.cc: the value edge E is taken only when null ("p == 0" true,
+   "p != 0" false), else NULL.  */
+tree null_on_edge(edge e);
 /* frees.cc: can the exit of FUN be reached from FROM without entering a
    block of STOP, over edges SKIP (with DATA) does not exclude?  */
 bool exit_reachable_avoiding(function *fun, basic_block from, bitmap stop,

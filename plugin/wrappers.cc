@@ -364,16 +364,8 @@ allocator_wrapper(function *fun, esc_spec *sp)
 bool
 param_null_edge(edge e, tree p)
 {
-  gimple_stmt_iterator last = gsi_last_bb(e->src);
-  gcond *cond = gsi_end_p(last) ? NULL : dyn_cast<gcond *>(gsi_stmt(last));
-  if (!cond || !integer_zerop(gimple_cond_rhs(cond)) ||
-      strip_copies(gimple_cond_lhs(cond)) != p)
-    return false;
-  if (gimple_cond_code(cond) == EQ_EXPR)
-    return e->flags & EDGE_TRUE_VALUE;
-  if (gimple_cond_code(cond) == NE_EXPR)
-    return e->flags & EDGE_FALSE_VALUE;
-  return false;
+  tree v = null_on_edge(e);
+  return v && strip_copies(v) == p;
 }
 
 bool
