@@ -53,8 +53,10 @@ void esc_unit_free(struct esc_unit *u)
   if (!u)
     return;
   for (uint32_t i = 0; i < u->nlocs; i++)
-    esc_loc_release(&u->locs[i]);
-  free(u->locs);
+    esc_loc_release(esc_L(u, (esc_loc_id)i));
+  esc_locs_truncate(u, 0);
+  free(u->loc_chunks ? u->loc_chunks[0] : NULL);
+  free(u->loc_chunks);
   for (uint32_t i = 0; i < u->nfuncs; i++)
     free_func(u->funcs[i]);
   free(u->funcs);
@@ -130,7 +132,7 @@ static void release_batch(struct esc_unit *u, struct esc_func **fns,
       keep = w->end;
   }
   if ((uint32_t)keep < u->nlocs)
-    u->nlocs = (uint32_t)keep;
+    esc_locs_truncate(u, (uint32_t)keep);
 }
 
 /* promote: may F's candidates be rewritten now?  Only when F is solved
@@ -326,7 +328,7 @@ void esc_func_abandon(struct esc_func *f)
     s->func = -1;         /* calls to it: unknown code */
   for (esc_loc_id id = f->first; id < (esc_loc_id)u->nlocs; id++)
     esc_loc_release(esc_L(u, id));
-  u->nlocs = (uint32_t)f->first;
+  esc_locs_truncate(u, (uint32_t)f->first);
   u->funcs[f->index] = NULL;
   u->stats.functions--;
   free_func(f);

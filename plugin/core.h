@@ -194,8 +194,13 @@ struct esc_unit {
      it in flow steps (open addressing, pos 0 free) */
   struct esc_callee_at { esc_pos pos; const char *name; } *callees;
   uint32_t ncallees, callees_cap;
-  struct esc_loc *locs;
-  uint32_t nlocs, locs_cap;
+  /* Locations, in chunks of ESC_LOC_CHUNK: a chunk (59 KB) stays below
+     glibc's mmap threshold, so that freeing one never raises that
+     threshold for the rest of the compiler (a freed 1.9 MB array did,
+     and cc1's later large blocks then stayed in its heap: +1 MB peak on
+     Lua's lvm.c).  */
+  struct esc_loc **loc_chunks;
+  uint32_t nlocs, nchunks, chunks_cap;
   struct esc_func **funcs;   /* NULL once solved */
   uint32_t nfuncs, funcs_cap;
   bool recheck;              /* a function others waited for was solved */
@@ -259,9 +264,12 @@ void esc_foreign_release(struct esc_unit *u);
 const char *esc_intern(struct esc_unit *u, const char *s);
 struct esc_intern *esc_intern_new(void);
 void esc_intern_free(struct esc_intern *t);
+enum { ESC_LOC_CHUNK_BITS = 8, ESC_LOC_CHUNK = 1 << ESC_LOC_CHUNK_BITS };
 static inline struct esc_loc *esc_L(struct esc_unit *u, esc_loc_id id) {
-  return &u->locs[id];
+  uint32_t i = (uint32_t)id;
+  return &u->loc_chunks[i >> ESC_LOC_CHUNK_BITS][i & (ESC_LOC_CHUNK - 1)];
 }
+void esc_locs_truncate(struct esc_unit *u, uint32_t n);
 esc_loc_id esc_loc_make(struct esc_unit *u, struct esc_func *f,
                         enum esc_loc_kind kind, const char *name,
                         esc_pos pos, int loop_depth);

@@ -89,7 +89,11 @@ esc_loc_id esc_loc_make(struct esc_unit *u, struct esc_func *f,
                         enum esc_loc_kind kind, const char *name,
                         esc_pos pos, int loop_depth)
 {
-  ESC_ARRAY_GROW(u->locs, u->nlocs, u->locs_cap);
+  if (u->nlocs == u->nchunks * ESC_LOC_CHUNK) {
+    ESC_ARRAY_GROW(u->loc_chunks, u->nchunks, u->chunks_cap);
+    u->loc_chunks[u->nchunks++] =
+      esc_xrealloc(NULL, ESC_LOC_CHUNK * sizeof(struct esc_loc));
+  }
   esc_loc_id id = (esc_loc_id)u->nlocs++;
   struct esc_loc *l = esc_L(u, id);
   memset(l, 0, sizeof *l);
@@ -125,6 +129,19 @@ void esc_loc_release(struct esc_loc *l)
   l->edges = NULL;
   l->path = l->def_path = l->leak_path[0] = l->leak_path[1] = NULL;
   l->nedges = l->cap = 0;
+}
+
+/* Drop the locations from N on (their data already released) and the
+   chunks they alone used; the first chunk is kept for the next function.  */
+void esc_locs_truncate(struct esc_unit *u, uint32_t n)
+{
+  ESC_ASSERT(n <= u->nlocs);
+  u->nlocs = n;
+  uint32_t keep = (n + ESC_LOC_CHUNK - 1) / ESC_LOC_CHUNK;
+  if (keep == 0 && u->nchunks > 0)
+    keep = 1;
+  while (u->nchunks > keep)
+    free(u->loc_chunks[--u->nchunks]);
 }
 
 esc_loc_id esc_loc_new(struct esc_func *f, enum esc_loc_kind kind,
