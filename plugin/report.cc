@@ -260,12 +260,21 @@ emit(const esc_verdict &v, const char *rule, bool warn, location_t loc,
     if (!given)
       return;
     warnings_given++;
-  } else {
+  }
+  /* A verdict of -m is one line, as Go's and as GCC's own -fopt-info
+     remarks: the source line and caret under each of sqlite3.c's 20,000
+     notes were most of -m's output and cost (diagnostic_show_locus: a
+     tenth of the compile at -O0).  Warnings keep them.  */
+  const bool plain = !warn && !as_error;
+  const bool caret = global_dc->show_caret;
+  if (plain) {
+    global_dc->show_caret = false;
     inform(loc, quoted(text).fmt);
   }
   giving_kind = NULL;
   if (decl_text)
     inform(decl, quoted(decl_text).fmt);
+  global_dc->show_caret = caret;
 
   const bool explain = m >= 2 || (warn && sarif);
   const bool print = m >= 2 && !warn;   /* a warning's flow: in the log */
@@ -296,10 +305,7 @@ emit(const esc_verdict &v, const char *rule, bool warn, location_t loc,
     snprintf(note, sizeof note, "flow: %s = %s: from %s (%s) at %s:%d:%d", source_name(s.dst),
              expr, from, kind, x.file ? x.file : "<unknown>", x.line, x.column);
     if (print) {
-      /* A step is one line, as Go's: the caret and the source line
-         would repeat the verdict's own (the step says where it is) and
-         were most of -m=2's output and of its cost.  */
-      const bool caret = global_dc->show_caret;
+      /* A step is one line, as Go's (see above).  */
       global_dc->show_caret = false;
       inform(loc, quoted(note).fmt);
       global_dc->show_caret = caret;
