@@ -241,6 +241,9 @@ struct esc_unit {
     long nsec;
   } *stats_cache;
   unsigned nstats, stats_cap;
+  char **dir_files;              /* summaries=DIR listed once, sorted */
+  unsigned ndir_files, dir_files_cap;
+  bool dir_listed;
   struct esc_func *ending;       /* the function esc_func_end is ending:
                                     its pass is still running */
 };
