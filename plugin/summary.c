@@ -74,40 +74,59 @@ void esc_func_set_export(struct esc_func *f, uint64_t decl_hash)
 
 static const struct esc_stat *file_stat(struct esc_unit *u, const char *path);
 
+/* Is PATH's content exactly TEXT (N bytes)?  */
+static bool same_content(const char *path, const char *text, size_t n)
+{
+  FILE *in = fopen(path, "r");
+  if (!in)
+    return false;
+  char *buf = esc_xrealloc(NULL, n + 1);
+  size_t got = fread(buf, 1, n + 1, in);
+  fclose(in);
+  bool same = got == n && memcmp(buf, text, n) == 0;
+  free(buf);
+  return same;
+}
+
 static void write_one(struct esc_unit *u, const struct esc_export *e)
 {
   const struct esc_summary *s = esc_summary_find(u, e->key);
   if (!s || !s->tags)
     return;
-  struct esc_strbuf path = {0}, tmp = {0};
+  struct esc_strbuf path = {0}, tmp = {0}, text = {0};
   esc_sb_printf(&path, "%s/%s.%016llx.esc", u->cfg.summaries, e->name,
                 (unsigned long long)fnv(u->source ? u->source : "?"));
+  esc_sb_printf(&text, "%s\nname %s\ndecl %016llx\nfrom %s\nparams %u\n",
+                SUMMARY_MAGIC, e->name, (unsigned long long)e->decl_hash,
+                u->source ? u->source : "?", s->nparams);
+  for (unsigned i = 0; i <= s->nparams; i++) {
+    const struct esc_tag *t = &s->tags[i];
+    esc_sb_printf(&text, "tag %u %u %u %d %d\n", t->heap, t->result, t->global,
+                  t->freed, t->fuzzy);
+  }
+  struct esc_spec sp;
+  if (esc_unit_spec(u, NULL, e->key, &sp))
+    esc_sb_printf(&text, "spec %d %d %d %d %lld %lld %lld\n", (int)sp.kind,
+                  sp.size0, sp.size1, sp.ptr, sp.mul, sp.add, sp.min);
+  for (unsigned i = 0; i < u->nfiles; i++) {
+    const struct esc_stat *st = file_stat(u, u->files[i]);
+    if (!st->exists)
+      continue;               /* <built-in>, <command-line> */
+    esc_sb_printf(&text, "file %lld %ld %lld %s\n", st->sec, st->nsec,
+                  st->size, u->files[i]);
+  }
+  esc_sb_puts(&text, "end\n");
+  /* A rebuild that changed nothing writes nothing: reading and comparing
+     costs a tenth of a write and a rename.  */
+  if (same_content(path.s, text.s, text.len))
+    goto done;
   esc_sb_printf(&tmp, "%s/.%s.%ld.tmp", u->cfg.summaries, e->name, (long)getpid());
   FILE *out = fopen(tmp.s, "w");
   if (!out) {
     u->summary_errors++;
     goto done;
   }
-  fprintf(out, "%s\nname %s\ndecl %016llx\nfrom %s\nparams %u\n", SUMMARY_MAGIC,
-          e->name, (unsigned long long)e->decl_hash, u->source ? u->source : "?",
-          s->nparams);
-  for (unsigned i = 0; i <= s->nparams; i++) {
-    const struct esc_tag *t = &s->tags[i];
-    fprintf(out, "tag %u %u %u %d %d\n", t->heap, t->result, t->global,
-            t->freed, t->fuzzy);
-  }
-  struct esc_spec sp;
-  if (esc_unit_spec(u, NULL, e->key, &sp))
-    fprintf(out, "spec %d %d %d %d %lld %lld %lld\n", (int)sp.kind, sp.size0,
-            sp.size1, sp.ptr, sp.mul, sp.add, sp.min);
-  for (unsigned i = 0; i < u->nfiles; i++) {
-    const struct esc_stat *st = file_stat(u, u->files[i]);
-    if (!st->exists)
-      continue;               /* <built-in>, <command-line> */
-    fprintf(out, "file %lld %ld %lld %s\n", st->sec, st->nsec, st->size,
-            u->files[i]);
-  }
-  fputs("end\n", out);
+  fwrite(text.s, 1, text.len, out);
   if (fclose(out) != 0 || rename(tmp.s, path.s) != 0) {
     remove(tmp.s);
     u->summary_errors++;
@@ -115,6 +134,7 @@ static void write_one(struct esc_unit *u, const struct esc_export *e)
 done:
   esc_sb_free(&path);
   esc_sb_free(&tmp);
+  esc_sb_free(&text);
 }
 
 unsigned esc_unit_write_summaries(struct esc_unit *u)
