@@ -2,13 +2,14 @@
 # promote-bench.sh - speed of promote, side by side, ratios from one run:
 #   micro   bench/promote/micro.c (malloc-heavy: a small fixed buffer per
 #           call, per-iteration scratch in a loop, a bounded "variable"
-#           size) built without the plugin (heap), with promote, and the
+#           size, a variable small size: var-buffer's stack buffer with
+#           heap fallback) built without the plugin (heap), with promote, and the
 #           same code written by hand with stack arrays (micro.c through
 #           the sed below: malloc -> array, free removed)
 #   zlib    minigzip -9 over a generated 32 MiB file, zlib built without
 #           and with promote (one site promoted: gzdopen's name buffer)
 #
-#   env: CC (gcc), PLUGIN (absolute path to escape.so), ITER (20000000),
+#   env: CC (gcc), PLUGIN (absolute path to escape.so), ITER (20000000), JOBS (2),
 #        SRC (/work/corpus/debsrc), WORK (/tmp/promote-bench)
 set -uo pipefail
 CC=${CC:-gcc}
@@ -23,7 +24,8 @@ PROM="-fplugin=$PLUGIN -fplugin-arg-escape-promote"
 sed -e 's/unsigned \*v = malloc(8 \* sizeof \*v);/unsigned v[8];/' \
     -e 's/char \*b = malloc(64);/char b[64];/' \
     -e 's/unsigned char \*p = calloc(32, 1);/unsigned char p[32] = {0};/' \
-    -e '/free([vbp]);/d' "$here/promote/micro.c" > "$WORK/micro-stack.c"
+    -e 's/unsigned char \*q = malloc(len);/unsigned char q[32];/' \
+    -e '/free([vbpq]);/d' "$here/promote/micro.c" > "$WORK/micro-stack.c"
 $CC -O2 "$here/promote/micro.c" -o "$WORK/heap" || exit 1
 $CC -O2 $PROM "$here/promote/micro.c" -o "$WORK/promote" 2> "$WORK/promote.notes" || exit 1
 $CC -O2 "$WORK/micro-stack.c" -o "$WORK/stack" || exit 1
@@ -41,7 +43,7 @@ for v in ("heap", "promote", "stack"):
 sums = {v: r[v]["checksum"] for v in r}
 assert len(set(sums.values())) == 1, sums
 print(f"{'benchmark':10} {'heap s':>8} {'promote s':>10} {'stack s':>8} {'heap/promote':>13} {'promote/stack':>14}")
-for k in ("fixed", "scratch", "varsize"):
+for k in ("fixed", "scratch", "varsize", "varsmall"):
     h, p, s = (float(r[v][k]) for v in ("heap", "promote", "stack"))
     print(f"{k:10} {h:8.3f} {p:10.3f} {s:8.3f} {h/p:13.2f} {p/s:14.2f}")
 print("checksums agree:", sums["heap"])
@@ -55,7 +57,7 @@ if [ -d "$SRC/zlib-1.2.13.dfsg" ]; then
     rm -rf "$d"; cp -r "$SRC/zlib-1.2.13.dfsg" "$d"
     cc="$CC"; [ $v = promote ] && cc="$CC $PROM"
     ( cd "$d" && make distclean >/dev/null 2>&1; CC="$cc" ./configure --static >/dev/null &&
-      make -j2 CC="$cc" minigzip ) > "$WORK/zlib-$v.log" 2>&1 || { echo "zlib $v: build failed"; exit 1; }
+      make -j"${JOBS:-2}" CC="$cc" minigzip ) > "$WORK/zlib-$v.log" 2>&1 || { echo "zlib $v: build failed"; exit 1; }
   done
   echo "zlib: $(grep -c 'promoted to stack' "$WORK/zlib-promote.log") sites promoted"
   for v in base promote; do

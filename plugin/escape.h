@@ -561,14 +561,19 @@ enum esc_promote {
   ESC_PROMOTE_FOREIGN,      /* its verdict rests on a summary from another
                                file (summaries=), which may be stale */
   ESC_PROMOTE_UNREADABLE,   /* the adapter could not rewrite the call */
-  ESC_PROMOTE_VARIABLE,     /* a variable-size candidate (var-buffer):
-                               not rewritten yet (docs/design.md) */
+  ESC_PROMOTE_VARIABLE,     /* a variable-size candidate (var-buffer)
+                               whose size the adapter cannot test at run
+                               time (a size argument wider than size_t) */
   ESC_PROMOTE_COUNT
 };
 
 /* What the adapter knows of one candidate site.  */
 struct esc_promote_site {
-  long long size;           /* bytes; <= 0 when not constant */
+  long long size;           /* bytes (the stack buffer's when VARIABLE);
+                               <= 0 when not known */
+  bool variable;            /* a var-buffer candidate: the buffer when the
+                               size fits, the allocator otherwise */
+  bool size_untestable;     /* VARIABLE: the size cannot be tested */
   bool alloca_in_func;      /* calls alloca / has a VLA */
   bool setjmp_in_func;      /* calls setjmp (returns twice) */
   bool in_loop;             /* the allocation is inside a loop */

@@ -10,6 +10,18 @@
      free (q);           ==>   free (q == &__escape_promoted_LINE ? 0 : q);
                                (q may be the object or another one)
 
+   A variable-size candidate (var-buffer=B, Go 1.25) gets a buffer of B
+   bytes, used when the size fits, and keeps its call for the others:
+
+     p = malloc (n);     ==>   if (n <= B) goto buf; else goto heap;
+                               buf:  (calloc: memset (&obj, 0, B))
+                               heap: p' = malloc (n);
+                               join: p = PHI <&obj (buf), p' (heap)>
+     calloc (c, s): the buffer when c <= B && s <= B && c * s <= B (the
+     product of two numbers up to B cannot wrap), so an overflowing
+     calloc still gets its null pointer from calloc.  Every free that
+     may receive p is kept and guarded as above: p may be heap memory.
+
    The object is a char array of the allocation's size with malloc's
    alignment, in the function's outermost block (one per site: its
    lifetime is the whole call, never an iteration), named so that a
@@ -22,6 +34,8 @@
 #include "tree-cfg.h"
 #include "tree-into-ssa.h"
 #include "gimple-pretty-print.h"
+#include "cfghooks.h"
+#include "dominance.h"
 
 namespace {
 
@@ -31,9 +45,17 @@ enum origin { O_NONE = 0, O_PROMOTED = 1, O_UNRELATED = 2, O_UNKNOWN = 4 };
 struct site {
   size_t verdict;            /* index in esc_unit_verdicts */
   gcall *call;
-  long long size;
+  long long size;            /* the object's (var-buffer's when variable) */
   bool promote;              /* decided so */
+  bool variable;             /* the object when the size fits, else the call */
   tree buf;                  /* the object, once rewritten */
+};
+
+/* How a rewritable allocator is called: its size arguments (size =
+   arg[size0] (* arg[size1])), and whether its memory is zeroed.  */
+struct alloc_shape {
+  int size0, size1;
+  bool zeroed;
 };
 
 bool
@@ -46,24 +68,51 @@ is_named(tree fndecl, const char *name, built_in_function code)
   return DECL_NAME(fndecl) && strcmp(IDENTIFIER_POINTER(DECL_NAME(fndecl)), name) == 0;
 }
 
-/* The allocators promote rewrites: malloc, calloc and alloc= (size in the
-   first argument, like malloc).  Others (aligned_alloc, strdup, ...)
-   keep the heap.  */
+/* The allocators promote rewrites: malloc, calloc and alloc= (with its
+   size positions; a count-and-size one is taken to zero its memory, like
+   calloc: zeroing is never wrong for an allocator whose contents are
+   unspecified).  Others (aligned_alloc, strdup, wrappers, ...) keep the
+   heap.  */
 bool
-rewritable(gcall *g, bool *zeroed)
+rewritable(gcall *g, alloc_shape *shape)
 {
   tree fn = gimple_call_fndecl(g);
-  *zeroed = false;
+  *shape = {0, -1, false};
   if (!fn || !DECL_NAME(fn))
     return false;
+  unsigned nargs = gimple_call_num_args(g);
   if (is_named(fn, "malloc", BUILT_IN_MALLOC))
-    return gimple_call_num_args(g) == 1;
-  if (is_named(fn, "calloc", BUILT_IN_CALLOC))
-    return *zeroed = gimple_call_num_args(g) == 2;
+    return nargs == 1;
+  if (is_named(fn, "calloc", BUILT_IN_CALLOC)) {
+    *shape = {0, 1, true};
+    return nargs == 2;
+  }
   const esc_config *cfg = esc_unit_config(escape_unit);
-  return cfg->allocators &&
-         esc_list_match(cfg->allocators, IDENTIFIER_POINTER(DECL_NAME(fn)), false) &&
-         gimple_call_num_args(g) >= 1;
+  esc_spec sp;
+  if (!cfg->allocators ||
+      !esc_config_spec(cfg, IDENTIFIER_POINTER(DECL_NAME(fn)), &sp) ||
+      sp.kind != ESC_SPEC_ALLOC || sp.size0 < 0 || sp.mul != 1 || sp.add != 0 ||
+      sp.min != 0)
+    return false;
+  *shape = {sp.size0, sp.size1, sp.size1 >= 0};
+  return (unsigned)sp.size0 < nargs && (sp.size1 < 0 || (unsigned)sp.size1 < nargs);
+}
+
+/* Can a variable-size call's size be tested as a size_t: every size
+   argument an integer no wider than size_t (a negative one, converted,
+   is too large for the buffer).  */
+bool
+size_testable(gcall *g, const alloc_shape &shape)
+{
+  int idx[2] = {shape.size0, shape.size1};
+  for (int k = 0; k < 2; k++) {
+    if (idx[k] < 0)
+      continue;
+    tree type = TREE_TYPE(gimple_call_arg(g, idx[k]));
+    if (!INTEGRAL_TYPE_P(type) || TYPE_PRECISION(type) > TYPE_PRECISION(size_type_node))
+      return false;
+  }
+  return true;
 }
 
 /* The SSA names holding the value of A or a value computed from it
@@ -184,8 +233,13 @@ origins(tree t, hash_map<gimple *, int> &site_of, vec<site> &sites,
       return origins(gimple_assign_rhs1(def), site_of, sites, seen);
     return O_UNKNOWN;
   }
-  if (int *k = site_of.get(def))
-    return sites[*k].promote ? O_PROMOTED : O_UNRELATED;
+  if (int *k = site_of.get(def)) {
+    const site &s = sites[*k];
+    if (!s.promote)
+      return O_UNRELATED;
+    /* A variable-size site's value is the object or heap memory.  */
+    return s.variable ? O_PROMOTED | O_UNRELATED : O_PROMOTED;
+  }
   return O_UNKNOWN;
 }
 
@@ -281,6 +335,115 @@ guard_free(gcall *g, unsigned argno, vec<site> &sites)
   update_stmt(g);
 }
 
+/* memset (&OBJ, 0, SIZE).  */
+gcall *
+zero_object(tree obj, long long size)
+{
+  tree memset_fn = builtin_decl_explicit(BUILT_IN_MEMSET);
+  return gimple_build_call(memset_fn, 3, build_fold_addr_expr(obj), integer_zero_node,
+                           build_int_cst(size_type_node, size));
+}
+
+/* V as a size_t: an SSA name defined before GSI, or a constant.  */
+tree
+as_size(gimple_stmt_iterator *gsi, tree v, location_t loc)
+{
+  if (useless_type_conversion_p(size_type_node, TREE_TYPE(v)))
+    return v;
+  if (TREE_CODE(v) == INTEGER_CST)
+    return fold_convert(size_type_node, v);
+  tree t = make_ssa_name(size_type_node);
+  gassign *a = gimple_build_assign(t, NOP_EXPR, v);
+  gimple_set_location(a, loc);
+  gsi_insert_before(gsi, a, GSI_SAME_STMT);
+  return t;
+}
+
+/* CODE (A, B) of TYPE, inserted before GSI.  */
+tree
+compute(gimple_stmt_iterator *gsi, tree_code code, tree type, tree a, tree b,
+        location_t loc)
+{
+  tree t = make_ssa_name(type);
+  gassign *s = gimple_build_assign(t, code, a, b);
+  gimple_set_location(s, loc);
+  gsi_insert_before(gsi, s, GSI_SAME_STMT);
+  return t;
+}
+
+/* A variable-size site (S.buf made): its call runs only when the size
+   does not fit the object.
+
+     BB:   ...; fits = size <= B; if (fits != 0)      (true: BUF, false: HEAP)
+     BUF:  [memset (&obj, 0, B)]
+     HEAP: p' = call (...)                        (the original call)
+     JOIN: p = PHI <&obj (BUF), p' (HEAP)>; ...
+
+   The size is computed in size_t from the arguments (a negative signed
+   one becomes too large); for count and size, each must fit and so must
+   their product, which cannot wrap then (B * B < 2^62).  */
+void
+rewrite_variable(site &s, const alloc_shape &shape)
+{
+  gcall *g = s.call;
+  location_t loc = gimple_location(g);
+  tree lhs = gimple_call_lhs(g);
+  basic_block bb = gimple_bb(g);
+  gimple_stmt_iterator gsi = gsi_for_stmt(g);
+  tree limit = build_int_cst(size_type_node, s.size);
+  tree fits = NULL_TREE, product = NULL_TREE;
+  int idx[2] = {shape.size0, shape.size1};
+  for (int k = 0; k < 2; k++) {
+    if (idx[k] < 0)
+      continue;
+    tree n = as_size(&gsi, gimple_call_arg(g, idx[k]), loc);
+    tree f = compute(&gsi, LE_EXPR, boolean_type_node, n, limit, loc);
+    fits = fits ? compute(&gsi, BIT_AND_EXPR, boolean_type_node, fits, f, loc) : f;
+    if (product) {
+      product = compute(&gsi, MULT_EXPR, size_type_node, product, n, loc);
+      tree pf = compute(&gsi, LE_EXPR, boolean_type_node, product, limit, loc);
+      fits = compute(&gsi, BIT_AND_EXPR, boolean_type_node, fits, pf, loc);
+    } else {
+      product = n;
+    }
+  }
+  gcond *test = gimple_build_cond(NE_EXPR, fits, boolean_false_node, NULL_TREE, NULL_TREE);
+  gimple_set_location(test, loc);
+  gsi_insert_before(&gsi, test, GSI_SAME_STMT);
+
+  /* BB ends with the test; HEAP holds the call alone; JOIN the rest.  */
+  edge to_heap = split_block(bb, test);
+  basic_block heap = to_heap->dest;
+  edge heap_join = split_block(heap, g);
+  basic_block join = heap_join->dest;
+  basic_block buf = create_empty_bb(bb);
+  add_bb_to_loop(buf, bb->loop_father);
+  edge to_buf = make_edge(bb, buf, EDGE_TRUE_VALUE);
+  to_heap->flags &= ~EDGE_FALLTHRU;
+  to_heap->flags |= EDGE_FALSE_VALUE;
+  /* Go's bet: small sizes are the common case.  */
+  to_buf->probability = profile_probability::likely();
+  to_heap->probability = to_buf->probability.invert();
+  buf->count = bb->count.apply_probability(to_buf->probability);
+  heap->count = bb->count.apply_probability(to_heap->probability);
+  edge buf_join = make_edge(buf, join, EDGE_FALLTHRU);
+  buf_join->probability = profile_probability::always();
+  if (shape.zeroed) {
+    gcall *z = zero_object(s.buf, s.size);
+    gimple_set_location(z, loc);
+    gimple_stmt_iterator bsi = gsi_start_bb(buf);
+    gsi_insert_after(&bsi, z, GSI_NEW_STMT);
+  }
+
+  /* p' = call; p = PHI <&obj, p'>.  */
+  tree heap_value = copy_ssa_name(lhs, g);
+  gimple_call_set_lhs(g, heap_value);
+  update_stmt(g);
+  gphi *phi = create_phi_node(lhs, join);
+  add_phi_arg(phi, build_fold_addr_expr_with_type(s.buf, TREE_TYPE(lhs)), buf_join, loc);
+  add_phi_arg(phi, heap_value, heap_join, loc);
+}
+
 } // namespace
 
 unsigned
@@ -292,7 +455,7 @@ escape_promote(function *fun, escape_sites &in, size_t first)
   auto_vec<site> sites;
   hash_map<gimple *, int> site_of;
   for (unsigned k = 0; k < in.allocs.length(); k++) {
-    site s = {(size_t)-1, in.allocs[k], 0, false, NULL_TREE};
+    site s = {(size_t)-1, in.allocs[k], 0, false, false, NULL_TREE};
     sites.safe_push(s);
     site_of.put(in.allocs[k], k);
   }
@@ -318,21 +481,24 @@ escape_promote(function *fun, escape_sites &in, size_t first)
   for (size_t i : pending) {
     const esc_verdict &v = vs[i];
     enum esc_promote out = ESC_PROMOTE_UNREADABLE;
-    bool zeroed;
+    alloc_shape shape;
     if (v.foreign)
       out = ESC_PROMOTE_FOREIGN;   /* never trust another file's summary */
-    else if (v.variable)
-      out = ESC_PROMOTE_VARIABLE;
     else if (v.site < sites.length()) {
       site &s = sites[v.site];
       gcall *g = s.call;
       tree lhs = gimple_call_lhs(g);
       basic_block bb = gimple_bb(g);
-      if (same_place(gimple_location(g), v.pos) && rewritable(g, &zeroed) && lhs &&
+      if (same_place(gimple_location(g), v.pos) && rewritable(g, &shape) && lhs &&
           TREE_CODE(lhs) == SSA_NAME && POINTER_TYPE_P(TREE_TYPE(lhs)) && bb &&
-          have_loops && !(bb->flags & BB_IRREDUCIBLE_LOOP)) {
+          have_loops && !(bb->flags & BB_IRREDUCIBLE_LOOP) &&
+          /* a variable-size call stays, in a block of its own: no call
+             that ends its block (EH, abnormal edges) */
+          !(v.variable && (stmt_ends_bb_p(g) || SSA_NAME_OCCURS_IN_ABNORMAL_PHI(lhs)))) {
         esc_promote_site ps = {};
         ps.size = v.level;
+        ps.variable = v.variable;
+        ps.size_untestable = v.variable && !size_testable(g, shape);
         ps.alloca_in_func = fun->calls_alloca;
         ps.setjmp_in_func = fun->calls_setjmp;
         ps.in_loop = bb->loop_father && loop_depth(bb->loop_father) > 0;
@@ -341,6 +507,7 @@ escape_promote(function *fun, escape_sites &in, size_t first)
         out = esc_promote_decide(cfg, &ps, &frame);
         s.verdict = i;
         s.size = v.level;
+        s.variable = v.variable;
         s.promote = out == ESC_PROMOTED;
       }
     }
@@ -384,25 +551,34 @@ escape_promote(function *fun, escape_sites &in, size_t first)
 
   /* The rewrite.  */
   hash_set<tree> names;
+  bool cfg_changed = false;
   for (site &s : sites) {
     if (!s.promote)
       continue;
     gcall *g = s.call;
-    bool zeroed;
-    rewritable(g, &zeroed);
-    tree lhs = gimple_call_lhs(g);
+    alloc_shape shape;
+    rewritable(g, &shape);
     s.buf = new_object(fun, g, s.size, names);
+    if (s.variable) {
+      if (!cfg_changed) {
+        /* The blocks split below: the dominators are computed again by
+           whoever needs them next (update_ssa does).  */
+        free_dominance_info(fun, CDI_DOMINATORS);
+        free_dominance_info(fun, CDI_POST_DOMINATORS);
+        cfg_changed = true;
+      }
+      rewrite_variable(s, shape);
+      continue;
+    }
+    tree lhs = gimple_call_lhs(g);
     gassign *a = gimple_build_assign(lhs,
                                      build_fold_addr_expr_with_type(s.buf, TREE_TYPE(lhs)));
     gimple_set_location(a, gimple_location(g));
     gimple_stmt_iterator gsi = gsi_for_stmt(g);
     unlink_stmt_vdef(g);
     gsi_replace(&gsi, a, false);
-    if (zeroed) {
-      tree memset_fn = builtin_decl_explicit(BUILT_IN_MEMSET);
-      gcall *z = gimple_build_call(memset_fn, 3,
-                                   build_fold_addr_expr(s.buf), integer_zero_node,
-                                   build_int_cst(size_type_node, s.size));
+    if (shape.zeroed) {
+      gcall *z = zero_object(s.buf, s.size);
       gimple_set_location(z, gimple_location(a));
       gsi_insert_after(&gsi, z, GSI_SAME_STMT);
     }
@@ -415,5 +591,5 @@ escape_promote(function *fun, escape_sites &in, size_t first)
       guard_free(g, in.frees[k].second, sites);
   }
   mark_virtual_operands_for_renaming(fun);
-  return TODO_update_ssa_only_virtuals;
+  return TODO_update_ssa_only_virtuals | (cfg_changed ? TODO_cleanup_cfg : 0);
 }

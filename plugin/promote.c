@@ -16,6 +16,10 @@
      value carried around the loop escape; the adapter checks it again
      on the SSA form (a phi of a header of a loop containing the
      allocation).
+   A variable-size candidate (var-buffer=, Go 1.25) gets a buffer of
+   var-buffer bytes, used when the size asked for fits, the allocator
+   otherwise: the buffer counts against promote-max and promote-frame
+   like a constant size, and every free of it stays, guarded.
    And one guard of its own: a value stored in memory is never promoted.
    The adapter follows the pointer through SSA copies, conversions and
    phis only; a copy kept in memory could reach a free it does not see,
@@ -29,6 +33,8 @@ enum esc_promote esc_promote_decide(const struct esc_config *cfg,
 {
   if (site->size <= 0 || site->size > cfg->promote_max)
     return ESC_PROMOTE_TOO_LARGE;
+  if (site->variable && site->size_untestable)
+    return ESC_PROMOTE_VARIABLE;
   if (site->alloca_in_func)
     return ESC_PROMOTE_ALLOCA;
   if (site->setjmp_in_func)
@@ -62,7 +68,7 @@ const char *esc_promote_text(enum esc_promote p)
     [ESC_PROMOTE_FREED_OTHER] = "not promoted: freed by a deallocator that may receive another object",
     [ESC_PROMOTE_FOREIGN] = "not promoted: rests on a summary from another file",
     [ESC_PROMOTE_UNREADABLE] = "not promoted: allocation not rewritable",
-    [ESC_PROMOTE_VARIABLE] = "not promoted: variable size",
+    [ESC_PROMOTE_VARIABLE] = "not promoted: variable size not testable at run time",
   };
   return (unsigned)p < ESC_PROMOTE_COUNT ? text[p] : NULL;
 }

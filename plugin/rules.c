@@ -130,6 +130,9 @@ int esc_verdict_text(const struct esc_verdict *v, const char *name,
     /* promote: what became of the candidate.  */
     const char *outcome = v->kind == ESC_V_CANDIDATE
                           ? esc_promote_text((enum esc_promote)v->promote) : NULL;
+    if (v->promote == ESC_PROMOTED && v->variable)
+      return snprintf(buf, len, "%s does not escape: %s: %d-byte stack buffer "
+                      "with heap fallback", name, outcome, v->level);
     if (v->promote == ESC_PROMOTED)
       return snprintf(buf, len, "%s does not escape: %s", name, outcome);
     int n = snprintf(buf, len, fmt, name, extra);

@@ -13,7 +13,8 @@
 #   - the escape fuzzer's programs 1-6 with --promote: the same runs,
 #     no ASan report, no promoted site the oracle saw outlive its frame.
 #
-#   env: CC, PLUGIN (absolute path), OUT (results dir)
+#   env: CC, PLUGIN (absolute path), OUT (results dir), JOBS (2: the
+#        torture and fuzz parts' parallel compiles)
 # stdout: exactly one line "PASSED FAILED"
 set -uo pipefail
 . "$(dirname "$0")/lib/suite.sh"
@@ -24,33 +25,53 @@ suite_tmp
 dg=$root/testsuite/escape.dg
 plug="-fplugin=$PLUGIN"
 prom="$plug -fplugin-arg-escape-promote"
-export ASAN_OPTIONS=detect_stack_use_after_return=1:detect_leaks=0
+jobs=${JOBS:-2}
+# allocator_may_return_null: the variable-size tests ask calloc for a
+# count * size that overflows, and must get its null pointer.
+export ASAN_OPTIONS=detect_stack_use_after_return=1:detect_leaks=0:allocator_may_return_null=1
+FILES=(promote-run.c promote-refuse.c promote-var.c promote-var-refuse.c)
+# A test's own options (dg-options: plugin arguments, --wrap), but its
+# optimisation level and promote itself.
+opts() {
+  sed -n 's/.*dg-options "\(.*\)".*/\1/p' "$dg/$1" | tr ' ' '\n' |
+    grep -v -e '^-O' -e '^-fplugin-arg-escape-promote$' | tr '\n' ' '
+}
 
 # report mode: no promote, no change
-for f in promote-run.c promote-refuse.c; do
+for f in "${FILES[@]}"; do
   for o in -O0 -O2; do
     check "report mode identical: $f $o" \
       "$CC $o -c $dg/$f -o $tmp/a.o 2>/dev/null &&
-       $CC $o $plug -c $dg/$f -o $tmp/b.o 2>/dev/null && cmp -s $tmp/a.o $tmp/b.o"
+       $CC $o $plug $(opts $f) -c $dg/$f -o $tmp/b.o 2>/dev/null && cmp -s $tmp/a.o $tmp/b.o"
   done
 done
 
-# every rewrite, run; and under ASan
-for f in promote-run.c promote-refuse.c; do
+# every rewrite, run (-fchecking: GCC verifies the IL after each pass);
+# and under ASan
+for f in "${FILES[@]}"; do
   for o in -O0 -O1 -O2 -O3; do
     check "run with promote: $f $o" \
-      "$CC $o $prom $dg/$f -o $tmp/p 2>$tmp/p.err && $tmp/p >/dev/null"
+      "$CC $o -fchecking $prom $(opts $f) $dg/$f -o $tmp/p 2>$tmp/p.err && $tmp/p >/dev/null"
   done
   check "promoted sites in $f" "grep -q 'promoted to stack' $tmp/p.err"
   check "ASan, detect_stack_use_after_return: $f" \
-    "$CC -O1 -g -fsanitize=address $prom $dg/$f -o $tmp/a 2>/dev/null &&
-     $tmp/a >/dev/null 2>$tmp/a.err && ! grep -q AddressSanitizer $tmp/a.err"
+    "$CC -O1 -g -fsanitize=address $prom $(opts $f) $dg/$f -o $tmp/a 2>/dev/null &&
+     $tmp/a >/dev/null 2>$tmp/a.err && ! grep -q 'ERROR: AddressSanitizer' $tmp/a.err"
 done
+# the heap case of a variable-size site is still freed: LeakSanitizer
+check "LeakSanitizer: promote-var.c" \
+  "$CC -O2 -g -fsanitize=address $prom $(opts promote-var.c) $dg/promote-var.c -o $tmp/l 2>/dev/null &&
+   ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 $tmp/l >/dev/null 2>$tmp/l.err &&
+   ! grep -q 'ERROR: LeakSanitizer' $tmp/l.err"
 
 # the object has a name a debugger shows
 check "debug info names the promoted object" \
   "$CC -O0 -g $prom -c $dg/promote-run.c -o $tmp/d.o 2>/dev/null &&
    readelf --debug-dump=info $tmp/d.o 2>/dev/null | grep -q '__escape_promoted_15'"
+line=$(grep -n 'unsigned char \*p = malloc(n);' $dg/promote-var.c | head -1 | cut -d: -f1)
+check "debug info names a variable-size site's buffer" \
+  "$CC -O0 -g $prom -c $dg/promote-var.c -o $tmp/d.o 2>/dev/null &&
+   readelf --debug-dump=info $tmp/d.o 2>/dev/null | grep -q '__escape_promoted_$line'"
 
 # torture execute tests with promoted sites
 tarball=$(ls /usr/src/gcc-12/gcc-*.tar.xz 2>/dev/null | grep -v gm2 | head -1)
@@ -70,7 +91,7 @@ if [ -n "$tarball" ] && command -v python3 >/dev/null; then
   python3 "$root/bench/corpus-run.py" torture --dir "$cache" --kind execute \
     --timeout 120 --files "${TORTURE[@]}" --out "$tmp/units.jsonl" 2>/dev/null
   read -r p f < <(python3 "$root/bench/promote-check.py" --cc "$CC" \
-    --plugin "$PLUGIN" --jobs 2 --count "$tmp/units.jsonl" 2>"$OUT/promote-torture.err")
+    --plugin "$PLUGIN" --jobs "$jobs" --count "$tmp/units.jsonl" 2>"$OUT/promote-torture.err")
   pass=$((pass + ${p:-0})) fail=$((fail + ${f:-1}))
   [ "${f:-1}" = 0 ] || say "torture: $(cat "$OUT/promote-torture.err")"
 else
@@ -80,7 +101,7 @@ fi
 # the fuzzer, with promote
 if command -v python3 >/dev/null; then
   CC=$CC PLUGIN=$PLUGIN python3 "$root/testsuite/fuzz/run.py" --promote \
-    --seeds 1-6 --opt 0,2 --jobs 2 --out "$tmp/fuzz" >"$tmp/fuzz.out" 2>&1
+    --seeds 1-6 --opt 0,2 --jobs "$jobs" --out "$tmp/fuzz" >"$tmp/fuzz.out" 2>&1
   check "fuzz --promote: promoted sites" \
     "grep -Eq 'promote: [1-9][0-9]* sites promoted' $tmp/fuzz.out"
   check "fuzz --promote: no difference, ASan report or unsound promotion" \

@@ -53,6 +53,22 @@ __attribute__((noinline)) unsigned varsize(unsigned n)
   return s;
 }
 
+/* 4. variable small sizes, not bounded at the call: malloc of the size
+   needed (var-buffer: a 32-byte buffer, malloc above it; every size
+   here fits) */
+__attribute__((noinline)) unsigned varsmall(unsigned n)
+{
+  size_t len = n % 32 + 1;
+  unsigned char *q = malloc(len);
+  for (size_t i = 0; i < len; i++)
+    q[i] = (unsigned char)(i * n);
+  unsigned s = 0;
+  for (size_t i = 0; i < len; i++)
+    s += q[i];
+  free(q);
+  return s;
+}
+
 static double now(void)
 {
   struct timespec t;
@@ -73,7 +89,10 @@ int main(int argc, char **argv)
   for (long i = 0; i < iter; i++)
     s += varsize((unsigned)i);
   double t3 = now();
-  printf("fixed %.3f scratch %.3f varsize %.3f checksum %u\n",
-         t1 - t0, t2 - t1, t3 - t2, s);
+  for (long i = 0; i < iter; i++)
+    s += varsmall((unsigned)i);
+  double t4 = now();
+  printf("fixed %.3f scratch %.3f varsize %.3f varsmall %.3f checksum %u\n",
+         t1 - t0, t2 - t1, t3 - t2, t4 - t3, s);
   return 0;
 }

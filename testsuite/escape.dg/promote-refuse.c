@@ -5,9 +5,10 @@
    function is recursive, uses alloca or setjmp.  (Not solved when its
    pass ran: GCC compiles callees first, so that is the unit tests'.)
    realloc's own result is a candidate, but only malloc, calloc and
-   alloc= are rewritten.  */
+   alloc= are rewritten.  A variable-size candidate's buffer is bounded
+   by promote-max as a constant size is.  */
 /* { dg-do run } */
-/* { dg-options "-O2 -fplugin-arg-escape-promote -fplugin-arg-escape-m" } */
+/* { dg-options "-O2 -fplugin-arg-escape-promote -fplugin-arg-escape-m -fplugin-arg-escape-var-buffer=2048" } */
 #include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,10 +127,12 @@ int with_setjmp(void)
   return r;
 }
 
-/* Go 1.25's variable-size candidate (var-buffer): not rewritten yet.  */
+/* Go 1.25's variable-size candidate (var-buffer): its buffer, here 2048
+   bytes, is larger than promote-max (the other refusals of the variable
+   case: promote-var-refuse.c).  */
 int varsize(int n)
 {
-  char *p = malloc(n);	/* { dg-message "malloc\\(n\\) does not escape: stack promotion candidate for a 32-byte stack buffer with heap fallback \\(freed on every path\\); not promoted: variable size$" } */
+  char *p = malloc(n);	/* { dg-message "malloc\\(n\\) does not escape: stack promotion candidate for a 2048-byte stack buffer with heap fallback \\(freed on every path\\); not promoted: too large$" } */
   memset(p, 1, n);
   int r = p[0];
   free(p);

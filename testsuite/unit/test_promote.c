@@ -177,6 +177,35 @@ START_TEST(decision_table_and_frame_budget)
 }
 END_TEST
 
+/* A variable-size site: its buffer is the size that counts (promote-max,
+   the frame budget); a size the adapter cannot test is refused.  */
+START_TEST(variable_size_decisions)
+{
+  struct esc_config cfg;
+  esc_config_init(&cfg);
+  cfg.promote = true;
+  long long frame = 0;
+  struct esc_promote_site s = {.size = 32, .variable = true};
+  ck_assert_int_eq(esc_promote_decide(&cfg, &s, &frame), ESC_PROMOTED);
+  ck_assert_int_eq(frame, 32);
+  s.size_untestable = true;
+  ck_assert_int_eq(esc_promote_decide(&cfg, &s, &frame), ESC_PROMOTE_VARIABLE);
+  ck_assert_int_eq(frame, 32);
+  s = (struct esc_promote_site){.size = 2048, .variable = true};
+  ck_assert_int_eq(esc_promote_decide(&cfg, &s, &frame), ESC_PROMOTE_TOO_LARGE);
+  s = (struct esc_promote_site){.size = 1024, .variable = true};
+  for (int i = 0; i < 3; i++)
+    ck_assert_int_eq(esc_promote_decide(&cfg, &s, &frame), ESC_PROMOTED);
+  ck_assert_int_eq(esc_promote_decide(&cfg, &s, &frame), ESC_PROMOTE_FRAME);
+  s = (struct esc_promote_site){.size = 32, .variable = true, .in_loop = true,
+                                .carried = true};
+  ck_assert_int_eq(esc_promote_decide(&cfg, &s, &frame), ESC_PROMOTE_CARRIED);
+  s = (struct esc_promote_site){.size = 32, .variable = true, .setjmp_in_func = true};
+  ck_assert_int_eq(esc_promote_decide(&cfg, &s, &frame), ESC_PROMOTE_SETJMP);
+  esc_config_release(&cfg);
+}
+END_TEST
+
 START_TEST(messages)
 {
   struct esc_verdict v = {.kind = ESC_V_CANDIDATE, .name = "malloc(64)",
@@ -187,6 +216,14 @@ START_TEST(messages)
   v.promote = ESC_PROMOTE_FRAME;
   esc_verdict_text(&v, NULL, buf, sizeof buf);
   ck_assert_str_eq(buf, "malloc(64) does not escape: stack promotion candidate (freed on every path); not promoted: frame budget");
+  struct esc_verdict w = {.kind = ESC_V_CANDIDATE, .name = "malloc(n)",
+                          .freed = ESC_FREED_ALL, .promote = ESC_PROMOTED,
+                          .variable = true, .level = 32};
+  esc_verdict_text(&w, NULL, buf, sizeof buf);
+  ck_assert_str_eq(buf, "malloc(n) does not escape: promoted to stack: 32-byte stack buffer with heap fallback");
+  w.promote = ESC_PROMOTE_VARIABLE;
+  esc_verdict_text(&w, NULL, buf, sizeof buf);
+  ck_assert_str_eq(buf, "malloc(n) does not escape: stack promotion candidate for a 32-byte stack buffer with heap fallback (freed on every path); not promoted: variable size not testable at run time");
   for (int p = ESC_PROMOTE_PENDING; p < ESC_PROMOTE_COUNT; p++)
     ck_assert_ptr_nonnull(esc_promote_text((enum esc_promote)p));
   ck_assert_ptr_null(esc_promote_text(ESC_PROMOTE_OFF));
@@ -204,6 +241,7 @@ Suite *promote_suite(void)
   tcase_add_test(t, never_read_callee_is_not_final);
   tcase_add_test(t, recursion_is_refused);
   tcase_add_test(t, decision_table_and_frame_budget);
+  tcase_add_test(t, variable_size_decisions);
   tcase_add_test(t, messages);
   suite_add_tcase(s, t);
   return s;
