@@ -6,8 +6,10 @@
 # with -Werror, and pass with -Werror once the bug is fixed (-DFIXED).  The
 # CI baseline recipe (-fdiagnostics-format=json + escape-baseline.py) must
 # accept the known warning, fail on a new one (-DNEW_BUG) and report a
-# fixed one.  Last, the files shown in docs/recipes.md must be the ones
-# tested here.
+# fixed one.  Then the recipes for projects you do not own, on the
+# upstream sources of Debian packages: zlib (CMake with -flto, ./configure),
+# Lua 5.4 (make linux MYCFLAGS=...) and bzip2 (make CC="gcc -fplugin=...").
+# Last, the files shown in docs/recipes.md must be the ones tested here.
 #
 #   CC=gcc PLUGIN=/abs/escape.so OUT=/abs/dir testsuite/recipes.sh
 # stdout: one line "PASSED FAILED"; failures on stderr; every build's
