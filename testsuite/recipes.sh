@@ -6,8 +6,10 @@
 # with -Werror, and pass with -Werror once the bug is fixed (-DFIXED).  The
 # CI baseline recipe (-fdiagnostics-format=json + escape-baseline.py) must
 # accept the known warning, fail on a new one (-DNEW_BUG) and report a
-# fixed one.  Last, the files shown in docs/recipes.md must be the ones
-# tested here.
+# fixed one.  Then the recipes for projects you do not own, on the
+# upstream sources of Debian packages: zlib (CMake with -flto, ./configure),
+# Lua 5.4 (make linux MYCFLAGS=...) and bzip2 (make CC="gcc -fplugin=...").
+# Last, the files shown in docs/recipes.md must be the ones tested here.
 #
 #   CC=gcc PLUGIN=/abs/escape.so OUT=/abs/dir testsuite/recipes.sh
 # stdout: one line "PASSED FAILED"; failures on stderr; every build's
@@ -155,19 +157,22 @@ fi
 #   CMake + -flto (lto1 loads the plugin at the link), make -j2
 #   ./configure CFLAGS=... + make -j2 (the autotools way)
 # each into one SARIF log for the whole build, which GitHub's rules accept.
-zlib_tarball() {
-  local d f cache=${XDG_CACHE_HOME:-$HOME/.cache}/escape-recipes
+# deb_tarball PKG: the upstream tarball of Debian's source package PKG,
+# from $CORPUS_DIR/debsrc (make corpus) or ~/.cache/escape-recipes, where
+# it is fetched (apt-get source --download-only) when neither has it.
+deb_tarball() {
+  local pkg=$1 d f cache=${XDG_CACHE_HOME:-$HOME/.cache}/escape-recipes
   for d in "${CORPUS_DIR:-$root/corpus}/debsrc" "$cache"; do
-    f=$(ls "$d"/zlib_*.orig.tar.* 2>/dev/null | head -1)
+    f=$(ls "$d/${pkg}"_*.orig.tar.* 2>/dev/null | head -1)
     [ -n "$f" ] && { echo "$f"; return 0; }
   done
-  mkdir -p "$cache" && (cd "$cache" && timeout 300 apt-get source --download-only -qq zlib >/dev/null 2>&1)
-  f=$(ls "$cache"/zlib_*.orig.tar.* 2>/dev/null | head -1)
+  mkdir -p "$cache" && (cd "$cache" && timeout 300 apt-get source --download-only -qq "$pkg" >/dev/null 2>&1)
+  f=$(ls "$cache/${pkg}"_*.orig.tar.* 2>/dev/null | head -1)
   # a fresh machine has no deb-src lines: as root, add them and try again
   if [ -z "$f" ] && [ "$(id -u)" -eq 0 ]; then
     (. "$root/scripts/deb-src.sh" && enable_deb_src) >/dev/null 2>&1
-    (cd "$cache" && timeout 300 apt-get source --download-only -qq zlib >/dev/null 2>&1)
-    f=$(ls "$cache"/zlib_*.orig.tar.* 2>/dev/null | head -1)
+    (cd "$cache" && timeout 300 apt-get source --download-only -qq "$pkg" >/dev/null 2>&1)
+    f=$(ls "$cache/${pkg}"_*.orig.tar.* 2>/dev/null | head -1)
   fi
   [ -n "$f" ] && echo "$f"
 }
@@ -189,7 +194,7 @@ PY'
       'grep -q "Analysis completed successfully" "$tmp/val" && ! grep -q ": error " "$tmp/val"'
   fi
 }
-ztar=$(zlib_tarball)
+ztar=$(deb_tarball zlib)
 if [ -z "$ztar" ]; then
   bad "zlib 1.2.13 sources not found (make corpus, or apt-get source zlib with deb-src)"
 else
@@ -216,6 +221,124 @@ else
   run "zlib make -j2" make -j2
   check "zlib make -j2: builds and shows the plugin's notes" '[ $rc = 0 ] && grep -Eq "gzlib.c:[0-9]+:[0-9]+: note: malloc\(19\) does not escape" "$tmp/out"'
   zlib_log "./configure && make -j2" "$tmp/zlib-make.sarif"
+fi
+
+# ------------------------- Makefile projects you do not own: Lua and bzip2
+# The table of docs/recipes.md ("Projects you do not own"), run as written
+# on the upstream tarballs of Debian's lua5.4 and bzip2 source packages
+# (fetched and cached as zlib's), with one SARIF log for each build, -m
+# and stats.  The per-unit stats must add up to the figures the docs give
+# (docs/findings.md's lua row, docs/recipes.md's table), every unit make
+# compiled must have its part of the log, and the log's results must agree.
+cc_word=${CC%% *}; cc_word=${cc_word##*/}
+# doc_row FILE NAME: the six numbers (units functions sites escaping
+# candidates warnings) of the table row of FILE whose first cell starts
+# with NAME
+doc_row() {
+  python3 - "$1" "$2" <<"PY"
+import sys
+for line in open(sys.argv[1]):
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    if line.startswith("|") and cells[0].startswith(sys.argv[2]) and len(cells) >= 7:
+        print(" ".join(cells[-6:]))
+        break
+PY
+}
+# project_log NAME BUILD-OUTPUT SARIF "UNITS FUNCTIONS SITES ESCAPING CANDIDATES WARNINGS"
+project_log() {
+  local name=$1 blog=$2 slog=$3 want=$4
+  check "$name: every unit make compiled ($(echo $want | cut -d' ' -f1) in the docs) wrote its part of the SARIF log" \
+    'python3 - "$blog" "$slog" "$want" "$cc_word" <<"PY"
+import glob, os, sys
+blog, slog, want, cc = sys.argv[1:]
+compiled = set()
+for line in open(blog, errors="replace"):
+    t = line.split()
+    if t and os.path.basename(t[0]) == cc and "-c" in t:
+        compiled |= {os.path.basename(x) for x in t if x.endswith(".c")}
+parts = {os.path.basename(f).split("-", 1)[1][:-len(".frag")]
+         for f in glob.glob(slog + ".d/*.frag")}
+assert len(compiled) == int(want.split()[0]), ("compiled", sorted(compiled))
+assert parts == compiled, ("log parts", sorted(parts ^ compiled))
+PY'
+  check "$name: the plugin reports what the docs say (units functions sites escaping candidates warnings: $want)" \
+    'python3 - "$blog" "$want" <<"PY"
+import re, sys
+stats = re.findall(r"cc1: note: escape: (\S+): (\d+) functions, (\d+) allocation sites, "
+                   r"(\d+) escaping, (\d+) stack promotion candidates, (\d+) warnings",
+                   open(sys.argv[1], errors="replace").read())
+got = [len(stats)] + [sum(int(s[i]) for s in stats) for i in range(1, 6)]
+assert " ".join(map(str, got)) == sys.argv[2], got
+PY'
+  check "$name: the SARIF log has results from every unit with functions, as many as the stats" \
+    'python3 - "$blog" "$slog" <<"PY"
+import collections, json, re, sys
+stats = re.findall(r"cc1: note: escape: (\S+): (\d+) functions, (\d+) allocation sites, "
+                   r"(\d+) escaping, (\d+) stack promotion candidates, (\d+) warnings",
+                   open(sys.argv[1], errors="replace").read())
+run = json.load(open(sys.argv[2]))["runs"][0]
+arts = {a["location"]["uri"] for a in run["artifacts"]}
+assert arts == {s[0] for s in stats if int(s[1]) > 0}, sorted(arts)
+rules = collections.Counter(r["ruleId"] for r in run["results"])
+assert rules["escape/escapes-to-heap"] == sum(int(s[3]) for s in stats), rules
+assert rules["escape/stack-promotion-candidate"] == sum(int(s[4]) for s in stats), rules
+assert rules["escape/dangling-address"] == sum(int(s[5]) for s in stats), rules
+PY'
+  if [ -x "$sarif_tool" ]; then
+    "$sarif_tool" validate --rule-kind "Sarif;Gh" "$slog" -o "$slog.validation" > "$tmp/val" 2>&1
+    check "$name: the log passes the multitool with GitHub's rules" \
+      'grep -q "Analysis completed successfully" "$tmp/val" && ! grep -q ": error " "$tmp/val"'
+  fi
+}
+
+# Lua 5.4: `make linux MYCFLAGS=...` from the top directory; -Werror as the
+# CI recipe for clean code (docs/findings.md: no warnings).  Its Makefile's
+# CC is "gcc -std=gnu99": another GCC is given the same way.
+ltar=$(deb_tarball lua5.4)
+if [ -z "$ltar" ]; then
+  bad "lua 5.4 sources not found (make corpus, or apt-get source lua5.4 with deb-src)"
+else
+  mkdir -p "$tmp/lua" && tar -xf "$ltar" -C "$tmp/lua"
+  lsrc=$(ls -d "$tmp"/lua/lua-*/ | head -1)
+  cd "$lsrc" || exit 1
+  lcc=()
+  [ "$CC" = gcc ] || lcc=(CC="$CC -std=gnu99")
+  run "lua make linux" make linux "${lcc[@]}" MYCFLAGS="-fplugin=$PLUGIN -fplugin-arg-escape-m -fplugin-arg-escape-stats -fplugin-arg-escape-sarif=$tmp/lua.sarif -Werror"
+  cp "$tmp/out" "$tmp/lua-build.log"
+  check "lua: make linux MYCFLAGS='-fplugin=... -Werror' builds lua and luac" \
+    '[ $rc = 0 ] && [ -x src/lua ] && [ -x src/luac ] && grep -q -- "-DLUA_USE_LINUX -fplugin=$PLUGIN " "$tmp/out"'
+  run "lua check.lua" src/lua "$here/recipes/lua/check.lua"
+  check "lua: the lua built runs a script right" '[ $rc = 0 ] && cmp -s "$tmp/out" "$here/recipes/lua/check.out"'
+  run "luac check.lua" sh -c 'src/luac -o check.luac "$1" && src/lua check.luac' sh "$here/recipes/lua/check.lua"
+  check "lua: the luac built compiles it, and lua runs the bytecode right" \
+    '[ $rc = 0 ] && cmp -s "$tmp/out" "$here/recipes/lua/check.out"'
+  frow=$(doc_row "$root/docs/findings.md" "lua 5.4.4")
+  rrow=$(doc_row "$root/docs/recipes.md" "lua 5.4.4")
+  check "lua: docs/recipes.md and docs/findings.md give the same figures" '[ -n "$frow" ] && [ "$frow" = "$rrow" ]'
+  project_log lua "$tmp/lua-build.log" "$tmp/lua.sarif" "$rrow"
+fi
+
+# bzip2: its Makefile sets CFLAGS, so the plugin goes into CC, with the
+# arguments of the docs' allocator table; `make` runs its tests (cmp of
+# three compressions and decompressions with reference files).
+btar=$(deb_tarball bzip2)
+if [ -z "$btar" ]; then
+  bad "bzip2 sources not found (make corpus, or apt-get source bzip2 with deb-src)"
+else
+  mkdir -p "$tmp/bzip2" && tar -xf "$btar" -C "$tmp/bzip2"
+  bsrc=$(ls -d "$tmp"/bzip2/bzip2-*/ | head -1)
+  cd "$bsrc" || exit 1
+  bargs=$(sed -n 's/^| bzip2 | \(.*\) | .* |$/\1/p' "$root/docs/recipes.md" | grep -o -- '-fplugin-arg-escape-[^`]*' | tr '\n' ' ')
+  check "bzip2: docs/recipes.md gives its allocator arguments" '[ -n "$bargs" ]'
+  run "bzip2 make" make CC="$CC -fplugin=$PLUGIN $bargs-fplugin-arg-escape-m -fplugin-arg-escape-stats -fplugin-arg-escape-sarif=$tmp/bzip2.sarif"
+  cp "$tmp/out" "$tmp/bzip2-build.log"
+  check "bzip2: make CC='gcc -fplugin=...' keeps the Makefile's CFLAGS" \
+    'grep -q -- "-fplugin-arg-escape-sarif=$tmp/bzip2.sarif -Wall -Winline -O2 -g -D_FILE_OFFSET_BITS=64 -c bzlib.c" "$tmp/out"'
+  check "bzip2: make builds and its tests pass" \
+    '[ $rc = 0 ] && [ -x bzip2 ] && [ -x bzip2recover ] && has "cmp sample3.tst sample3.ref"'
+  check "bzip2: alloc=myMalloc makes myMalloc's calls allocation sites" \
+    'grep -Eq "^bzip2.c:[0-9]+:[0-9]+: note: myMalloc\(16\) escapes to heap" "$tmp/out"'
+  project_log bzip2 "$tmp/bzip2-build.log" "$tmp/bzip2.sarif" "$(doc_row "$root/docs/recipes.md" "bzip2 1.0.8")"
 fi
 
 # ---------------------------------------- docs/recipes.md shows these files
