@@ -244,6 +244,8 @@ for line in open(sys.argv[1]):
         break
 PY
 }
+# the stats line of one unit: its file and five counts
+stats_re='cc1: note: escape: (\S+): (\d+) functions, (\d+) allocation sites, (\d+) escaping, (\d+) stack promotion candidates, (\d+) warnings'
 # project_log NAME BUILD-OUTPUT SARIF "UNITS FUNCTIONS SITES ESCAPING CANDIDATES WARNINGS"
 project_log() {
   local name=$1 blog=$2 slog=$3 want=$4
@@ -262,20 +264,16 @@ assert len(compiled) == int(want.split()[0]), ("compiled", sorted(compiled))
 assert parts == compiled, ("log parts", sorted(parts ^ compiled))
 PY'
   check "$name: the plugin reports what the docs say (units functions sites escaping candidates warnings: $want)" \
-    'python3 - "$blog" "$want" <<"PY"
+    'python3 - "$blog" "$want" "$stats_re" <<"PY"
 import re, sys
-stats = re.findall(r"cc1: note: escape: (\S+): (\d+) functions, (\d+) allocation sites, "
-                   r"(\d+) escaping, (\d+) stack promotion candidates, (\d+) warnings",
-                   open(sys.argv[1], errors="replace").read())
+stats = re.findall(sys.argv[3], open(sys.argv[1], errors="replace").read())
 got = [len(stats)] + [sum(int(s[i]) for s in stats) for i in range(1, 6)]
 assert " ".join(map(str, got)) == sys.argv[2], got
 PY'
   check "$name: the SARIF log has results from every unit with functions, as many as the stats" \
-    'python3 - "$blog" "$slog" <<"PY"
+    'python3 - "$blog" "$slog" "$stats_re" <<"PY"
 import collections, json, re, sys
-stats = re.findall(r"cc1: note: escape: (\S+): (\d+) functions, (\d+) allocation sites, "
-                   r"(\d+) escaping, (\d+) stack promotion candidates, (\d+) warnings",
-                   open(sys.argv[1], errors="replace").read())
+stats = re.findall(sys.argv[3], open(sys.argv[1], errors="replace").read())
 run = json.load(open(sys.argv[2]))["runs"][0]
 arts = {a["location"]["uri"] for a in run["artifacts"]}
 assert arts == {s[0] for s in stats if int(s[1]) > 0}, sorted(arts)
