@@ -9,7 +9,8 @@
 # and +10% peak memory.
 #
 #   env: CC (gcc), PLUGIN (absolute path, required), CORPUS_DIR
-#        (<repo>/corpus), REPS (5), OPTS (-O0,-O2)
+#        (<repo>/corpus), REPS (5), OPTS (-O0,-O2), VARIANTS (all:
+#        default,m,m2,promote,summaries)
 # Prints a markdown table; also written to $CORPUS_DIR/cost.md.
 # Run it on a quiet machine: other load shows up in the figures.
 set -euo pipefail
@@ -33,5 +34,6 @@ for p in lua sqlite; do
 done
 python3 "$here/cost.py" --cc "$CC" --plugin "$PLUGIN" --reps "$REPS" \
   --opts="$OPTS" --table "$CORPUS_DIR/cost.md" \
+  --variants "${VARIANTS:-default,m,m2,promote,summaries}" \
   --target sqlite3.c "$units/sqlite.jsonl:sqlite3.c" \
   --target "lua (all units)" "$units/lua.jsonl"
