@@ -1,7 +1,13 @@
 #!/usr/bin/env python3
 """Escape fuzzer: random C program generator (Python 3 stdlib only).
 
-    gen.py SEED [--scenarios N] [--known]     program on stdout
+    gen.py SEED [--scenarios N] [--known] [--variable-sizes]
+
+--variable-sizes: the leaf allocations take their size from a call the
+analysis cannot see through (fz_size, noipa), half of them above the
+32-byte buffer of Go 1.25's rule, so that promote's buffer and its heap
+fallback both run; the random choices, and so the program's shape, are
+those of the same seed without it.
 
 Deterministic per seed.  A program is a list of independent *scenarios*
 (one small chain of functions each), bracketed by /*@BEGIN n*/ ... /*@END n*/
@@ -46,13 +52,16 @@ struct node { void *p; struct node *next; };
 struct bits { uintptr_t lo : 32; uintptr_t hi : 32; };
 typedef uintptr_t vec2 __attribute__((vector_size(2 * sizeof(uintptr_t))));
 '''
+VARIABLE_PRELUDE = '''__attribute__((noipa)) static size_t fz_size(size_t n) { return n; }
+'''
 
 
 class Gen:
-    def __init__(self, seed, nscen, known):
+    def __init__(self, seed, nscen, known, variable=False):
         self.r = random.Random(seed)
         self.nscen = nscen
         self.known = known
+        self.variable = variable
         self.next_id = 1
         self.names = 0
 
@@ -297,10 +306,14 @@ class Gen:
             body.append("struct box %s = {0, 0}; OR_LOCAL(%d, &%s, sizeof %s);" % (x, oid, x, x))
             body.append("void *%s = &%s.n;" % (v, x))
         elif k == 3:
-            body.append("void *%s = malloc(%d); /*@S %d*/" % (v, r.choice([8, 16, 24, 32]), oid))
+            n = r.choice([8, 16, 24, 32])
+            size = "fz_size(%d)" % (n if n < 24 else 2 * n) if self.variable else str(n)
+            body.append("void *%s = malloc(%s); /*@S %d*/" % (v, size, oid))
             body.append("OR_SITE(%d, %s);" % (oid, v))
         else:
-            body.append("void *%s = calloc(%d, 8); /*@S %d*/" % (v, r.choice([1, 2, 4]), oid))
+            c = r.choice([1, 2, 4])
+            count = "fz_size(%d)" % (3 * c) if self.variable else str(c)
+            body.append("void *%s = calloc(%s, 8); /*@S %d*/" % (v, count, oid))
             body.append("OR_SITE(%d, %s);" % (oid, v))
         return v, k >= 3
 
@@ -390,7 +403,7 @@ class Gen:
         return out, calls
 
     def program(self):
-        lines = [PRELUDE]
+        lines = [PRELUDE] + ([VARIABLE_PRELUDE] if self.variable else [])
         for t, n, dim in GLOBALS:
             lines.append("%s%s%s;" % (t, n, dim))
         calls = []
@@ -414,7 +427,7 @@ def main():
     nscen = 4
     if "--scenarios" in a:
         nscen = int(a[a.index("--scenarios") + 1])
-    sys.stdout.write(Gen(seed, nscen, "--known" in a).program())
+    sys.stdout.write(Gen(seed, nscen, "--known" in a, "--variable-sizes" in a).program())
 
 
 if __name__ == "__main__":

@@ -227,10 +227,12 @@ import gen as generator  # noqa: E402  (in-process: a Python start per program w
 
 
 def gen(seed, extra=()):
-    """gen.py SEED [--scenarios N] [--known], without a new interpreter."""
+    """gen.py SEED [--scenarios N] [--known] [--variable-sizes], without a
+    new interpreter."""
     extra = list(extra)
     nscen = int(extra[extra.index("--scenarios") + 1]) if "--scenarios" in extra else 4
-    return generator.Gen(seed, nscen, "--known" in extra).program()
+    return generator.Gen(seed, nscen, "--known" in extra,
+                         "--variable-sizes" in extra).program()
 
 
 def still_fails(src, opt, workdir):
@@ -309,6 +311,8 @@ def main():
     ap.add_argument("--reduce", action="store_true")
     ap.add_argument("--check", action="store_true")
     ap.add_argument("--known", action="store_true", help="generator: more of the known-unsound shapes")
+    ap.add_argument("--variable-sizes", action="store_true",
+                    help="generator: leaf allocations of sizes known at run time only")
     ap.add_argument("--file", default=None, help="check this program instead of generating")
     ap.add_argument("--promote", action="store_true",
                     help="also run the program with promote (and under ASan)")
@@ -316,7 +320,8 @@ def main():
     args = ap.parse_args()
     global PROMOTE
     PROMOTE = args.promote
-    args.genargs = ["--known"] if args.known else []
+    args.genargs = (["--known"] if args.known else []) + \
+        (["--variable-sizes"] if args.variable_sizes else [])
     seeds = args.seeds or CHECK_SEEDS
     a, _, b = seeds.partition("-")
     seeds = list(range(int(a), int(b or a) + 1))
