@@ -413,6 +413,11 @@ def render(ns, confs, projects, R, recipes):
                                  f" `{v[1]}`")
         if cands:
             L.append(f"Candidates ({len(cands)}): " + "; ".join(cands) + "\n")
+        warns = [f"{os.path.relpath(loc, ns.corpus)}: {msg}"
+                 for p in projects
+                 for loc, msg in sorted(R[c["name"], p]["warnings"].items())]
+        L.append(f"Warnings ({len(warns)})" + (":\n" if warns else ".\n"))
+        L += [f"- {w}" for w in warns] + ([""] if warns else [])
     L.append("Arguments of (b), from docs/recipes.md:\n")
     for p in projects:
         L.append(f"- {p}: " + (" ".join(f"`{a}`" for a in recipes.get(p, []))
