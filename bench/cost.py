@@ -12,6 +12,7 @@ from /usr/bin/time -f "%e %U %S %M".
   cost.py --cc gcc --plugin escape.so --reps 5 --target NAME UNITS.jsonl[:SRC]
 """
 import argparse
+import hashlib
 import json
 import os
 import statistics
@@ -21,7 +22,7 @@ import tempfile
 import re
 import time
 
-STATS = re.compile(r"escape: .* ([0-9.]+) s analysis$")
+STATS = re.compile(rb"escape: .* ([0-9.]+) s analysis$")
 
 VARIANTS = ("base", "default", "m", "m2", "promote", "summaries")
 # (opt, variant) -> max ratio the issues set, for time and for memory.
@@ -62,9 +63,10 @@ def compile_all(cc, plugin, units, opt, variant, tmp):
         extra = ["-fplugin=" + plugin]
     if variant == "default":
         extra.append("-fplugin-arg-escape-stats")
-    if variant == "summaries":
+    if variant == "summaries":   # one directory per target and level
         extra.append("-fplugin-arg-escape-summaries=" +
-                     os.path.join(tmp, "summaries"))
+                     os.path.join(tmp, "summaries-%s%s" % (hashlib.sha1(
+                         json.dumps(units).encode()).hexdigest()[:12], opt)))
     if variant == "m2":
         extra.append("-fplugin-arg-escape-m=2")
     if variant == "m":
@@ -80,12 +82,14 @@ def compile_all(cc, plugin, units, opt, variant, tmp):
                             "-o", os.path.join(tmp, "out.o")])
         r = subprocess.run(cmd, cwd=u["dir"], stdout=subprocess.DEVNULL,
                            stderr=subprocess.PIPE)
-        for line in r.stderr.decode(errors="replace").splitlines():
-            m = STATS.search(line)
+        kept = []
+        for line in r.stderr.splitlines(keepends=True):
+            m = STATS.search(line.rstrip(b"\n"))
             if m:
                 own += float(m.group(1))
-                r.stderr = r.stderr.replace(line.encode() + b"\n", b"", 1)
-        printed += len(r.stderr)
+            else:
+                kept.append(line)
+        printed += sum(map(len, kept))
         if r.returncode != 0:
             sys.exit(f"cost: compile failed ({variant} {opt}): "
                      f"cd {u['dir']} && {' '.join(cmd[5:])}")
@@ -133,6 +137,10 @@ def main():
     ns = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="escape-cost-")
     variants = ("base",) + tuple(v for v in ns.variants.split(",") if v)
+    for v in variants[1:]:
+        if v not in VARIANTS[1:]:
+            sys.exit(f"cost: unknown variant {v!r} (one of "
+                     f"{', '.join(VARIANTS[1:])})")
     per_load = load_cost(ns.cc, ns.plugin, tmp)
     rows = []
     t0 = time.time()

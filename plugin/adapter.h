@@ -45,7 +45,9 @@ const vec<tree> *escape_frame_captures(tree frame);
 extern const struct ggc_root_tab escape_gc_roots[];
 void escape_release_trees(void);
 
-/* report.cc; the timer measures the analysis for -fplugin-arg-escape-stats */
+/* report.cc; the timer measures the plugin's CPU time for the stats line
+   (-fplugin-arg-escape-stats): the pass, the front end's callback, the
+   unit's end and the report; escape_report_unit stops it.  */
 void escape_timer_start(void);
 void escape_timer_stop(void);
 void escape_watch_gcc_diagnostics(void);

@@ -58,7 +58,9 @@ struct plugin_info info = {
 void
 on_pre_genericize(void *gcc_data, void *)
 {
+  escape_timer_start();
   escape_note_generic_returns((tree)gcc_data);
+  escape_timer_stop();
 }
 
 void
@@ -77,8 +79,7 @@ on_finish_unit(void *, void *)
     if (dump)
       dump_end(the_pass->static_pass_number, dump);
     escape_write_summaries();
-    escape_timer_stop();
-    escape_report_unit();
+    escape_report_unit();       /* stops the timer before the stats line */
   }
 }
 

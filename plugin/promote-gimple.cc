@@ -100,10 +100,16 @@ rewritable(gcall *g, alloc_shape *shape)
 
 /* Can a variable-size call's size be tested as a size_t: every size
    argument an integer no wider than size_t (a negative one, converted,
-   is too large for the buffer).  */
+   is too large for the buffer), and for a count and a size, a product of
+   two numbers up to the buffer's BYTES that cannot wrap (2^32 - 1 for a
+   64-bit size_t, 65535 for a 32-bit one).  */
 bool
-size_testable(gcall *g, const alloc_shape &shape)
+size_testable(gcall *g, const alloc_shape &shape, long long bytes)
 {
+  unsigned half = TYPE_PRECISION(size_type_node) / 2;
+  if (shape.size1 >= 0 &&
+      (bytes < 0 || half >= 63 || (unsigned long long)bytes >= (1ull << half)))
+    return false;
   int idx[2] = {shape.size0, shape.size1};
   for (int k = 0; k < 2; k++) {
     if (idx[k] < 0)
@@ -381,7 +387,8 @@ compute(gimple_stmt_iterator *gsi, tree_code code, tree type, tree a, tree b,
 
    The size is computed in size_t from the arguments (a negative signed
    one becomes too large); for count and size, each must fit and so must
-   their product, which cannot wrap then (B * B < 2^62).  */
+   their product, which cannot wrap then (size_testable: B * B < 2^N for
+   an N-bit size_t).  */
 void
 rewrite_variable(site &s, const alloc_shape &shape)
 {
@@ -498,7 +505,7 @@ escape_promote(function *fun, escape_sites &in, size_t first)
         esc_promote_site ps = {};
         ps.size = v.level;
         ps.variable = v.variable;
-        ps.size_untestable = v.variable && !size_testable(g, shape);
+        ps.size_untestable = v.variable && !size_testable(g, shape, v.level);
         ps.alloca_in_func = fun->calls_alloca;
         ps.setjmp_in_func = fun->calls_setjmp;
         ps.in_loop = bb->loop_father && loop_depth(bb->loop_father) > 0;

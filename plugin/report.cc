@@ -476,6 +476,9 @@ escape_report_unit(void)
     esc_sarif_free(sarif);
     sarif = NULL;
   }
+  /* The time the stats line gives: the pass, the unit's end and this
+     report, all but the line itself and what on_finish frees.  */
+  escape_timer_stop();
   if (cfg->stats) {
     /* The unit's line, not "At top level:" after the last function's
        diagnostics: the context GCC printed last is no function now.  */
