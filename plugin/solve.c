@@ -504,6 +504,11 @@ static void push_forward(struct solver *s, const struct forward *g,
 {
   for (uint32_t k = g->start[id - g->first]; k < g->start[id - g->first + 1]; k++) {
     struct esc_loc *d = esc_L(s->u, g->out[k].dst);
+    /* F's own parameter is bound by a recursive call: the address is
+       then in another activation, whose reads happen while X's
+       iteration is still running (jq's expand_call_arglist (&body)).  */
+    if (d->kind == ESC_LOC_PARAM)
+      continue;
     if (g->out[k].derefs == derefs && d->walkgen != gen) {
       d->walkgen = gen;
       push(s, g->out[k].dst);
