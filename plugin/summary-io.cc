@@ -65,10 +65,13 @@ escape_write_summaries(void)
   char *main_file = main_input_filename ? realpath(main_input_filename, NULL) : NULL;
   esc_unit_set_source(escape_unit, main_file ? main_file : main_input_filename);
   free(main_file);
+  /* A file has a map per entry and per line jump (sqlite3.c: thousands):
+     realpath once per name.  */
+  hash_set<nofree_string_hash> seen;
   for (unsigned i = 0; i < LINEMAPS_ORDINARY_USED(line_table); i++) {
     const line_map_ordinary *map = LINEMAPS_ORDINARY_MAP_AT(line_table, i);
     const char *name = ORDINARY_MAP_FILE_NAME(map);
-    if (!name || !*name || *name == '<')
+    if (!name || !*name || *name == '<' || seen.add(name))
       continue;
     char *abs = realpath(name, NULL);
     if (abs) {

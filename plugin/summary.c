@@ -200,6 +200,21 @@ static const char *read_one(struct esc_unit *u, const char *path,
     char *sp;
     if (strcmp(line, SUMMARY_MAGIC) == 0) {
       magic = true;
+    } else if (strncmp(line, "file ", 5) == 0) {   /* most lines: first */
+      long long sec, size;
+      long nsec;
+      int n = 0;
+      if (sscanf(line, "file %lld %ld %lld %n", &sec, &nsec, &size, &n) != 3 || !n) {
+        why = "malformed";
+        break;
+      }
+      sp = line + n;
+      if (!file_unchanged(u, sp, sec, nsec, size)) {
+        struct esc_strbuf b = {0};
+        esc_sb_printf(&b, "%s changed since it was written", sp);
+        why = esc_intern(u, b.s);
+        esc_sb_free(&b);
+      }
     } else if (sscanf(line, "decl %llx", &h) == 1) {
       if (h != decl_hash)
         why = "its declaration changed";
@@ -229,21 +244,6 @@ static const char *read_one(struct esc_unit *u, const char *path,
       }
       fs->has_spec = true;
       fs->spec = (struct esc_spec){NULL, (enum esc_spec_kind)k, s0, s1, p, mul, add, min};
-    } else if (strncmp(line, "file ", 5) == 0) {
-      long long sec, size;
-      long nsec;
-      int n = 0;
-      if (sscanf(line, "file %lld %ld %lld %n", &sec, &nsec, &size, &n) != 3 || !n) {
-        why = "malformed";
-        break;
-      }
-      sp = line + n;
-      if (!file_unchanged(u, sp, sec, nsec, size)) {
-        struct esc_strbuf b = {0};
-        esc_sb_printf(&b, "%s changed since it was written", sp);
-        why = esc_intern(u, b.s);
-        esc_sb_free(&b);
-      }
     } else if (strcmp(line, "end") == 0) {
       end = true;
     }
