@@ -205,8 +205,10 @@ kills(gimple *s, tree lhs, tree base, bool anywhere)
       return true;
     /* Through a pointer that may point to it: for a global, only when
        this unit takes its address (TREE_ADDRESSABLE); for what a
-       parameter points to, any other pointer may alias it.  */
-    if (anywhere && type_has_pointers(TREE_TYPE(l)) && store_through_unknown(l) &&
+       parameter points to, any other pointer may alias it.  Whatever
+       the stored type: C's bytes carry pointers (an unsigned long
+       copied by memcpy restores one; fuzzer seed 27187).  */
+    if (anywhere && store_through_unknown(l) &&
         (!DECL_P(base) || TREE_ADDRESSABLE(base)) &&
         !operand_equal_p(get_base_address(l), get_base_address(lhs), 0))
       return true;
@@ -276,10 +278,10 @@ may_store_a_global(gimple *s)
     if (!l)
       return false;
     tree base = get_base_address(l);
-    /* As in kills: through an unknown pointer, only a store of
-       something that can be a pointer restores one.  */
+    /* As in kills: any store through an unknown pointer may restore
+       one, whatever its type.  */
     return !base || (DECL_P(base) && is_global_var(base)) ||
-           (type_has_pointers(TREE_TYPE(l)) && store_through_unknown(l));
+           store_through_unknown(l);
   }
   case GIMPLE_CALL: {
     gcall *c = as_a<gcall *>(s);
