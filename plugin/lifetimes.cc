@@ -175,6 +175,19 @@ same_ref(tree a, tree b, int budget)
   }
 }
 
+/* May a store into L (through an unknown pointer) change a pointer
+   held in memory: L's type holds pointers, or L may alias anything (a
+   character type, or GCC's ref-all access of a folded memcpy: fuzzer
+   seed 27187 restores a global's pointer with memcpy (&gbuf[16], &r,
+   8), an unsigned long store).  An int store cannot (C11 6.5p7: an int
+   lvalue does not access an object of pointer type), unless
+   -fno-strict-aliasing, where every alias set is 0.  */
+bool
+may_store_pointer_bytes(tree l)
+{
+  return type_has_pointers(TREE_TYPE(l)) || get_alias_set(l) == 0;
+}
+
 /* The memory assignment S stores into, or NULL (a clobber, an SSA
    name).  */
 tree
@@ -205,10 +218,8 @@ kills(gimple *s, tree lhs, tree base, bool anywhere)
       return true;
     /* Through a pointer that may point to it: for a global, only when
        this unit takes its address (TREE_ADDRESSABLE); for what a
-       parameter points to, any other pointer may alias it.  Whatever
-       the stored type: C's bytes carry pointers (an unsigned long
-       copied by memcpy restores one; fuzzer seed 27187).  */
-    if (anywhere && store_through_unknown(l) &&
+       parameter points to, any other pointer may alias it.  */
+    if (anywhere && may_store_pointer_bytes(l) && store_through_unknown(l) &&
         (!DECL_P(base) || TREE_ADDRESSABLE(base)) &&
         !operand_equal_p(get_base_address(l), get_base_address(lhs), 0))
       return true;
@@ -278,10 +289,9 @@ may_store_a_global(gimple *s)
     if (!l)
       return false;
     tree base = get_base_address(l);
-    /* As in kills: any store through an unknown pointer may restore
-       one, whatever its type.  */
+    /* As in kills.  */
     return !base || (DECL_P(base) && is_global_var(base)) ||
-           store_through_unknown(l);
+           (may_store_pointer_bytes(l) && store_through_unknown(l));
   }
   case GIMPLE_CALL: {
     gcall *c = as_a<gcall *>(s);
