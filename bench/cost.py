@@ -173,16 +173,20 @@ def main():
                 tr = med[v][0] / med["base"][0]
                 mr = med[v][1] / med["base"][1]
                 ok = []
+                own_r = 1 + own / med["base"][0] if v == "default" else None
                 if (opt, v) in TIME_TARGET:
-                    ok.append("time " + ("ok" if tr <= TIME_TARGET[opt, v]
+                    # default mode: judged by its own ratio, measured
+                    # inside the compiles; the side-by-side one is shown
+                    t = own_r if own_r is not None else tr
+                    ok.append("time " + ("ok" if t <= TIME_TARGET[opt, v]
                                          else "MISSED") +
+                              (" by own" if own_r is not None else "") +
                               f" (≤ {TIME_TARGET[opt, v]:.2f})")
                 if (opt, v) in MEM_TARGET:
                     ok.append("memory " + ("ok" if mr <= MEM_TARGET[opt, v]
                                            else "MISSED") +
                               f" (≤ {MEM_TARGET[opt, v]:.2f})")
-                own_s = ("%.3f" % (1 + own / med["base"][0])
-                         if v == "default" else "")
+                own_s = "%.3f" % own_r if own_r is not None else ""
                 rows.append((name, len(units), opt, v, med["base"][0],
                              med[v][0], tr, own_s, med["base"][1] / 1024,
                              med[v][1] / 1024, mr, med[v][2] / 1e6,
