@@ -4,7 +4,7 @@
 #   make check    build, run every test; the last line is "N passed, N failed"
 #                 (the checking build: CHECKING=1, the core's asserts on)
 #   make corpus   fetch real C code and check the plugin on it (long)
-#   make bench    compile-time and memory cost on real code (long)
+#   make bench    compile-time and memory cost on real code, promote's speed (long)
 #   make fuzz     the escape fuzzer's long run, N=20000 seeds (docs/fuzz.md)
 #   make peer     GCC's own dangling-pointer tests, the plugin alone vs GCC
 #                 (docs/peer.md)
@@ -232,6 +232,7 @@ corpus: $(PLUGIN)
 bench: $(PLUGIN)
 	@$(DEPS) $(CC) corpus
 	@CC=$(CC) PLUGIN=$(abspath $(PLUGIN)) bench/cost.sh
+	@CC=$(CC) PLUGIN=$(abspath $(PLUGIN)) bench/promote-bench.sh
 
 clean:
 	rm -rf build $(PLUGIN)

@@ -10,12 +10,12 @@
 #           and with promote (one site promoted: gzdopen's name buffer)
 #
 #   env: CC (gcc), PLUGIN (absolute path to escape.so), ITER (20000000), JOBS (2),
-#        SRC (/work/corpus/debsrc), WORK (/tmp/promote-bench)
+#        SRC ($CORPUS_DIR/debsrc; CORPUS_DIR: <repo>/corpus, as make corpus), WORK (/tmp/promote-bench)
 set -uo pipefail
 CC=${CC:-gcc}
 PLUGIN=${PLUGIN:?PLUGIN=/abs/path/escape.so}
 ITER=${ITER:-20000000}
-SRC=${SRC:-/work/corpus/debsrc}
+SRC=${SRC:-${CORPUS_DIR:-$(cd "$(dirname "$0")/.." && pwd)/corpus}/debsrc}
 WORK=${WORK:-/tmp/promote-bench}
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$WORK"

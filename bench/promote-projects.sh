@@ -8,7 +8,8 @@
 # promote build are counted so that the comparison is not vacuous.
 #
 #   env: CC (gcc), PLUGIN (absolute path to escape.so), SRC
-#        (/work/corpus/debsrc: Debian sources, copied, never modified),
+#        ($CORPUS_DIR/debsrc, CORPUS_DIR <repo>/corpus as make corpus:
+#        Debian sources, copied, never modified),
 #        WORK (/tmp/promote-projects)
 #   usage: bench/promote-projects.sh [zlib] [jq] [lua]
 # One line per project and variant on stdout:
@@ -16,7 +17,7 @@
 set -uo pipefail
 CC=${CC:-gcc}
 PLUGIN=${PLUGIN:?PLUGIN=/abs/path/escape.so}
-SRC=${SRC:-/work/corpus/debsrc}
+SRC=${SRC:-${CORPUS_DIR:-$(cd "$(dirname "$0")/.." && pwd)/corpus}/debsrc}
 WORK=${WORK:-/tmp/promote-projects}
 JOBS=${JOBS:-2}
 export ASAN_OPTIONS=detect_stack_use_after_return=1:detect_leaks=0
