@@ -45,6 +45,12 @@ const vec<tree> *escape_frame_captures(tree frame);
 extern const struct ggc_root_tab escape_gc_roots[];
 void escape_release_trees(void);
 
+/* frees.cc (also promote-gimple.cc): the SSA names that hold A's value, into OUT (A included,
+   each once, forward over its uses): NEXT says, for a use U of a name V
+   already found, which name U's result adds (or NULL_TREE).  */
+void follow_values(tree a, bitmap out, tree (*next)(gimple *u, tree v, void *data),
+                   void *data);
+
 /* report.cc; the timer measures the plugin's CPU time for the stats line
    (-fplugin-arg-escape-stats): the pass, the front end's callback, the
    unit's end and the report; escape_report_unit stops it.  */

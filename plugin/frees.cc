@@ -8,37 +8,28 @@
 namespace {
 
 /* The SSA names holding the value of allocation result A: A and its
-   copies, conversions and phis, found forward from A (each name once, so
-   phi cycles cost nothing extra).  Sets *STORED when one of them is
+   copies, conversions and phis.  Sets *STORED when one of them is
    stored in memory, from where the reader cannot follow it.  */
+tree
+copy_of(gimple *u, tree v, void *data)
+{
+  if (gphi *phi = dyn_cast<gphi *>(u))
+    return gimple_phi_result(phi);
+  if (is_gimple_assign(u) && gimple_assign_rhs1(u) == v) {
+    enum tree_code code = gimple_assign_rhs_code(u);
+    if (gimple_store_p(u))
+      *(bool *)data = true;
+    else if (code == SSA_NAME || CONVERT_EXPR_CODE_P(code))
+      return gimple_assign_lhs(u);
+  }
+  return NULL_TREE;
+}
+
 void
 value_copies(tree a, bitmap out, bool *stored)
 {
-  auto_vec<tree, 16> work;
   *stored = false;
-  bitmap_set_bit(out, SSA_NAME_VERSION(a));
-  work.safe_push(a);
-  while (!work.is_empty()) {
-    tree v = work.pop();
-    imm_use_iterator it;
-    use_operand_p use;
-    FOR_EACH_IMM_USE_FAST(use, it, v) {
-      gimple *u = USE_STMT(use);
-      tree next = NULL_TREE;
-      if (gphi *phi = dyn_cast<gphi *>(u))
-        next = gimple_phi_result(phi);
-      else if (is_gimple_assign(u) && gimple_assign_rhs1(u) == v) {
-        enum tree_code code = gimple_assign_rhs_code(u);
-        if (gimple_store_p(u))
-          *stored = true;
-        else if (code == SSA_NAME || CONVERT_EXPR_CODE_P(code))
-          next = gimple_assign_lhs(u);
-      }
-      if (next && TREE_CODE(next) == SSA_NAME &&
-          bitmap_set_bit(out, SSA_NAME_VERSION(next)))
-        work.safe_push(next);
-    }
-  }
+  follow_values(a, out, copy_of, stored);
 }
 
 bool
@@ -56,6 +47,26 @@ null_edge(edge e, bitmap copies)
 }
 
 } // namespace
+
+/* Forward from A, each name once (so phi cycles cost nothing extra).  */
+void
+follow_values(tree a, bitmap out, tree (*next)(gimple *u, tree v, void *data),
+              void *data)
+{
+  auto_vec<tree, 16> work;
+  bitmap_set_bit(out, SSA_NAME_VERSION(a));
+  work.safe_push(a);
+  while (!work.is_empty()) {
+    tree v = work.pop();
+    imm_use_iterator it;
+    use_operand_p use;
+    FOR_EACH_IMM_USE_FAST(use, it, v) {
+      tree n = next(USE_STMT(use), v, data);
+      if (n && TREE_CODE(n) == SSA_NAME && bitmap_set_bit(out, SSA_NAME_VERSION(n)))
+        work.safe_push(n);
+    }
+  }
+}
 
 /* The value edge E is taken only when null: the true edge of
    "if (p == 0)", the false edge of "if (p != 0)"; else NULL.  */

@@ -121,13 +121,6 @@ size_testable(gcall *g, const alloc_shape &shape, long long bytes)
   return true;
 }
 
-/* The SSA names holding the value of A or a value computed from it
-   (copies, conversions, phis, pointer arithmetic, integer operations on
-   it, results of calls it is passed to): a superset, so that what is
-   found of them holds of every copy.  Sets *STORED when one of them is
-   stored in memory or used in a way not understood here (asm), and
-   *CARRIED when one is a phi in the header of a loop containing A's
-   block (carried to the next iteration).  */
 /* Could T, computed from a pointer, hold it: a pointer, or an integer
    as wide as one (not a flag, a length, a comparison).  */
 bool
@@ -138,69 +131,77 @@ may_hold_pointer(tree t)
          (INTEGRAL_TYPE_P(type) && TYPE_PRECISION(type) >= POINTER_SIZE);
 }
 
+/* The SSA names holding the value of A or a value computed from it
+   (copies, conversions, phis, pointer arithmetic, integer operations on
+   it, results of calls it is passed to): a superset, so that what is
+   found of them holds of every copy.  Sets *STORED when one of them is
+   stored in memory or used in a way not understood here (asm), and
+   *CARRIED when one is a phi in the header of a loop containing A's
+   block (carried to the next iteration).  */
+struct value_walk {
+  basic_block abb;           /* A's block */
+  bool *stored, *carried;
+};
+
+tree
+computed_from(gimple *u, tree v, void *data)
+{
+  const value_walk &w = *(value_walk *)data;
+  if (is_gimple_debug(u))
+    return NULL_TREE;
+  if (gphi *phi = dyn_cast<gphi *>(u)) {
+    basic_block pb = gimple_bb(phi);
+    if (pb->loop_father && pb->loop_father->header == pb &&
+        flow_bb_inside_loop_p(pb->loop_father, w.abb))
+      *w.carried = true;
+    return gimple_phi_result(phi);
+  }
+  if (is_gimple_assign(u)) {
+    tree lhs = gimple_assign_lhs(u);
+    if (gimple_store_p(u) || TREE_CODE(lhs) != SSA_NAME) {
+      /* A store: through the pointer (its base) is fine, of it not. */
+      if (gimple_assign_single_p(u) &&
+          TREE_CODE(gimple_assign_rhs1(u)) == SSA_NAME
+          ? gimple_assign_rhs1(u) == v : true) {
+        bool only_base = true;
+        for (unsigned k = 1; k < gimple_num_ops(u); k++) {
+          tree op = gimple_op(u, k);
+          if (op == v)
+            only_base = false;
+          else if (op && !(handled_component_p(op) || TREE_CODE(op) == MEM_REF ||
+                           TREE_CODE(op) == TARGET_MEM_REF || CONSTANT_CLASS_P(op) ||
+                           TREE_CODE(op) == SSA_NAME || DECL_P(op)))
+            only_base = false;    /* e.g. VIEW_CONVERT_EXPR <> (v) */
+        }
+        if (!only_base)
+          *w.stored = true;
+      }
+      return NULL_TREE;
+    }
+    if (gimple_assign_load_p(u) &&
+        TREE_CODE(gimple_assign_rhs1(u)) != VIEW_CONVERT_EXPR)
+      return NULL_TREE;         /* a load through it: its content, not it */
+    return may_hold_pointer(lhs) ? lhs : NULL_TREE;  /* computed from it */
+  }
+  if (gcall *c = dyn_cast<gcall *>(u)) {
+    tree lhs = gimple_call_lhs(c);
+    if (lhs && TREE_CODE(lhs) == SSA_NAME && POINTER_TYPE_P(TREE_TYPE(lhs)))
+      return lhs;               /* memset (p, ...) returns p */
+    if (lhs && TREE_CODE(lhs) != SSA_NAME && POINTER_TYPE_P(TREE_TYPE(lhs)))
+      *w.stored = true;
+    return NULL_TREE;
+  }
+  if (!is_a<gcond *>(u) && !is_a<greturn *>(u))
+    *w.stored = true;           /* asm, switch, ...: not followed */
+  /* compared; returned (then it escapes: the core's verdict) */
+  return NULL_TREE;
+}
+
 void
 value_of(tree a, basic_block abb, bitmap out, bool *stored, bool *carried)
 {
-  auto_vec<tree, 16> work;
-  bitmap_set_bit(out, SSA_NAME_VERSION(a));
-  work.safe_push(a);
-  while (!work.is_empty()) {
-    tree v = work.pop();
-    imm_use_iterator it;
-    use_operand_p use;
-    FOR_EACH_IMM_USE_FAST(use, it, v) {
-      gimple *u = USE_STMT(use);
-      tree next = NULL_TREE;
-      if (is_gimple_debug(u))
-        continue;
-      if (gphi *phi = dyn_cast<gphi *>(u)) {
-        next = gimple_phi_result(phi);
-        basic_block pb = gimple_bb(phi);
-        if (pb->loop_father && pb->loop_father->header == pb &&
-            flow_bb_inside_loop_p(pb->loop_father, abb))
-          *carried = true;
-      } else if (is_gimple_assign(u)) {
-        tree lhs = gimple_assign_lhs(u);
-        if (gimple_store_p(u) || TREE_CODE(lhs) != SSA_NAME) {
-          /* A store: through the pointer (its base) is fine, of it not. */
-          if (gimple_assign_single_p(u) &&
-              TREE_CODE(gimple_assign_rhs1(u)) == SSA_NAME
-              ? gimple_assign_rhs1(u) == v : true) {
-            bool only_base = true;
-            for (unsigned k = 1; k < gimple_num_ops(u); k++) {
-              tree op = gimple_op(u, k);
-              if (op == v)
-                only_base = false;
-              else if (op && !(handled_component_p(op) || TREE_CODE(op) == MEM_REF ||
-                               TREE_CODE(op) == TARGET_MEM_REF || CONSTANT_CLASS_P(op) ||
-                               TREE_CODE(op) == SSA_NAME || DECL_P(op)))
-                only_base = false;    /* e.g. VIEW_CONVERT_EXPR <> (v) */
-            }
-            if (!only_base)
-              *stored = true;
-          }
-        } else if (gimple_assign_load_p(u) &&
-                   TREE_CODE(gimple_assign_rhs1(u)) != VIEW_CONVERT_EXPR) {
-          /* A load through it: its content, not it.  */
-        } else if (may_hold_pointer(lhs)) {
-          next = lhs;           /* anything computed from it */
-        }
-      } else if (gcall *c = dyn_cast<gcall *>(u)) {
-        tree lhs = gimple_call_lhs(c);
-        if (lhs && TREE_CODE(lhs) == SSA_NAME && POINTER_TYPE_P(TREE_TYPE(lhs)))
-          next = lhs;           /* memset (p, ...) returns p */
-        else if (lhs && TREE_CODE(lhs) != SSA_NAME && POINTER_TYPE_P(TREE_TYPE(lhs)))
-          *stored = true;
-      } else if (is_a<gcond *>(u) || is_a<greturn *>(u)) {
-        /* compared; returned (then it escapes: the core's verdict) */
-      } else {
-        *stored = true;         /* asm, switch, ...: not followed */
-      }
-      if (next && TREE_CODE(next) == SSA_NAME &&
-          bitmap_set_bit(out, SSA_NAME_VERSION(next)))
-        work.safe_push(next);
-    }
-  }
+  value_walk w = {abb, stored, carried};
+  follow_values(a, out, computed_from, &w);
 }
 
 /* Where the value of pointer T may come from: the promoted sites (by
