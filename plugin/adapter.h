@@ -16,9 +16,11 @@ bool escape_front_end_is_c(void);
    is it an allocator or deallocator wrapper (wrappers)?  */
 void escape_find_wrapper(function *fun, uint32_t key);
 /* summary-io.cc (summaries=): the hash of FNDECL's prototype, the same
-   in every unit that declares it alike; the unit's files and summaries
-   written at its end.  */
+   in every unit that declares it alike; the unit's main file, told the
+   core before the first lookup; its files and summaries written at its
+   end.  */
 uint64_t escape_decl_hash(tree fndecl);
+void escape_summaries_source(void);
 void escape_write_summaries(void);
 /* What promote needs of a function the reader read: its allocation
    calls, in the order of their locations (a verdict's site indexes it),

@@ -231,19 +231,13 @@ struct esc_unit {
   const char **files;            /* every file the unit read */
   unsigned nfiles, files_cap;
   const char *source;            /* its main input file */
-  struct esc_foreign *foreign;   /* summaries read, by name */
+  uint64_t unit_hash;            /* its unit files' UNITHASH */
+  struct esc_foreign *foreign;   /* summaries looked up, by name */
   unsigned nforeign, foreign_cap;
+  struct esc_sum_use *sum_uses;  /* those used: the unit file says so */
+  unsigned nsum_uses, sum_uses_cap;
   unsigned summary_errors;
-  struct esc_stat {              /* files looked at by summary readers */
-    const char *path;
-    bool exists;
-    long long sec, size;
-    long nsec;
-  } *stats_cache;
-  unsigned nstats, stats_cap;
-  char **dir_files;              /* summaries=DIR listed once, sorted */
-  unsigned ndir_files, dir_files_cap;
-  bool dir_listed;
+  struct esc_sum_dir *sumdir;    /* summaries=DIR as read (summary-dir.c) */
   struct esc_func *ending;       /* the function esc_func_end is ending:
                                     its pass is still running */
 };
@@ -253,9 +247,9 @@ struct esc_foreign {
   const char *name;
   bool usable;
   const char *from;          /* the unit that wrote it */
-  const char *stale;         /* why it is not used, when it is not */
+  const char *stale;         /* why it is not used, when one exists */
   unsigned nparams;
-  struct esc_tag *tags;      /* nparams + 1 */
+  struct esc_tag *tags;      /* nparams + 1 (the directory's) */
   bool has_spec;
   struct esc_spec spec;
 };

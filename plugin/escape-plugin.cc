@@ -59,6 +59,7 @@ void
 on_pre_genericize(void *gcc_data, void *)
 {
   escape_timer_start();
+  escape_summaries_source();
   escape_note_generic_returns((tree)gcc_data);
   escape_timer_stop();
 }

@@ -335,7 +335,8 @@ unsigned esc_unit_write_summaries(struct esc_unit *u);
 bool esc_unit_foreign_spec(struct esc_unit *u, const char *name,
                            uint64_t decl_hash, struct esc_spec *out);
 /* The I-th summary looked up (NAME, the unit that wrote it, and why it
-   was not used or NULL); returns how many there are (0: I is past).  */
+   was not used or NULL; NAME is NULL when no unit file defines it);
+   returns how many there are (0: I is past).  */
 size_t esc_unit_foreign_notes(const struct esc_unit *u, unsigned i,
                               const char **name, const char **from,
                               const char **stale);

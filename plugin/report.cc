@@ -463,6 +463,8 @@ escape_report_unit(void)
   if (cfg->m >= 2 && cfg->summaries) {
     const char *name, *from, *stale;
     for (unsigned i = 0; esc_unit_foreign_notes(escape_unit, i, &name, &from, &stale); i++) {
+      if (!name)
+        continue;               /* no unit file defines it */
       if (stale)
         inform(UNKNOWN_LOCATION, "summary of %qs not used: %s", name, stale);
       else

@@ -54,32 +54,50 @@ escape_decl_hash(tree fndecl)
   return h;
 }
 
-/* At the end of the unit: its main file, every file it read (GCC's line
-   maps), then the summaries.  */
+/* The unit's main file, known once options are processed: its unit
+   files are named for it, and a reader skips its own older ones.  */
+void
+escape_summaries_source(void)
+{
+  static bool done;
+  if (done || !esc_unit_config(escape_unit)->summaries || !main_input_filename)
+    return;
+  done = true;
+  char *main_file = realpath(main_input_filename, NULL);
+  esc_unit_set_source(escape_unit, main_file ? main_file : main_input_filename);
+  free(main_file);
+}
+
+/* At the end of the unit: every file it read (GCC's line maps), then
+   the unit file.  */
 void
 escape_write_summaries(void)
 {
   const esc_config *cfg = esc_unit_config(escape_unit);
   if (!cfg->summaries)
     return;
-  char *main_file = main_input_filename ? realpath(main_input_filename, NULL) : NULL;
-  esc_unit_set_source(escape_unit, main_file ? main_file : main_input_filename);
-  free(main_file);
+  escape_summaries_source();
   /* A file has a map per entry and per line jump (sqlite3.c: thousands):
-     realpath once per name.  */
+     each name once.  A relative name is made absolute against the
+     working directory: stat() follows links, and realpath cost a
+     readlink per component of every name.  */
+  char *cwd = getcwd(NULL, 0);
   hash_set<nofree_string_hash> seen;
   for (unsigned i = 0; i < LINEMAPS_ORDINARY_USED(line_table); i++) {
     const line_map_ordinary *map = LINEMAPS_ORDINARY_MAP_AT(line_table, i);
     const char *name = ORDINARY_MAP_FILE_NAME(map);
     if (!name || !*name || *name == '<' || seen.add(name))
       continue;
-    char *abs = realpath(name, NULL);
-    if (abs) {
+    if (*name == '/' || !cwd) {
+      esc_unit_add_file(escape_unit, name);
+    } else {
+      char *abs = concat(cwd, "/", name, NULL);
       esc_unit_add_file(escape_unit, abs);
       free(abs);
     }
   }
-  if (unsigned failed = esc_unit_write_summaries(escape_unit))
-    warning(0, "%<escape%> plugin: %u summaries could not be written to %qs",
-            failed, cfg->summaries);
+  free(cwd);
+  if (esc_unit_write_summaries(escape_unit))
+    warning(0, "%<escape%> plugin: the summaries of %qs could not be written to %qs",
+            main_input_filename, cfg->summaries);
 }

@@ -60,10 +60,10 @@ build() { make -s -C "$p" -j8 CC="$CC" ESCAPE="$ESCAPE" "$@" >/dev/null 2>&1; }
 # mem.c's summary may be written before use1.c is read (a race the test
 # must not depend on)
 build clean; build use1.o; build all
-check "first pass writes one summary per external function" \
-  '[ "$(ls "$tmp/sum"/*.esc | wc -l)" = 19 ]'
-check "no temporary file is left" '[ -z "$(ls -A "$tmp/sum" | grep -v "\.esc$")" ]'
-check "every summary is whole" \
+check "first pass writes one unit file per unit" \
+  '[ "$(ls "$tmp/sum"/*.esc | wc -l)" = 9 ]'
+check "no temporary file is left" '[ -z "$(ls -A "$tmp/sum" | grep -v "\.esc$" | grep -vx index)" ]'
+check "every unit file is whole" \
   'for f in "$tmp/sum"/*.esc; do [ "$(tail -n1 "$f")" = end ] || exit 1; done'
 check "first pass: use1 cannot see xmalloc" '! grep -q "candidate" "$p/use1.o.log"'
 
@@ -126,5 +126,25 @@ C
 "$CC" -O2 $ESCAPE -c "$p/other/mem.c" -o "$p/other/mem.o" 2>/dev/null
 rm -f "$p/use3.o"; build use3.o
 check "two definitions: not used" 'grep -q "summary of .xmalloc. not used: two files define it" "$p/use3.o.log"'
+
+# through another summary: via (via.c) calls peek (mem.c); mem.c changes
+# and is rebuilt, via.c is not: via's summary is not used
+cat > "$p/via.c" <<'C'
+#include "mem.h"
+int via(const int *p) { return peek(p); }
+C
+cat > "$p/callvia.c" <<'C'
+int via(const int *p);
+int f(void) { int x = 1; return via(&x); }
+C
+rm -f "$p/mem.o" "$p/via.o"; build mem.o; build via.o
+"$CC" -O2 $ESCAPE -c "$p/callvia.c" -o "$p/callvia.o" 2> "$p/callvia.log"
+check "a summary resting on another: read" 'grep -q "summary of .via. read" "$p/callvia.log"'
+sleep 1
+sed -i 's/^int peek(const int \*p) { return \*p; }/const int *seen; int peek(const int *p) { seen = p; return *p; }/' "$p/mem.c"
+rm -f "$p/mem.o"; build mem.o
+"$CC" -O2 $ESCAPE -c "$p/callvia.c" -o "$p/callvia.o" 2> "$p/callvia.log"
+check "the summary it rests on changed: not used" \
+  'grep -q "summary of .via. not used: it rests on the summary of .peek., which changed" "$p/callvia.log"'
 
 suite_end

@@ -11,6 +11,7 @@
 const struct esc_model *esc_model_table(size_t *n);
 Suite *walk_suite(void);     /* test_walk.c */
 Suite *promote_suite(void);  /* test_promote.c */
+Suite *summary_suite(void);  /* test_summary.c */
 
 /* ------------------------------------------------------------ helpers */
 
@@ -754,6 +755,7 @@ int main(void)
   SRunner *r = srunner_create(core_suite());
   srunner_add_suite(r, walk_suite());
   srunner_add_suite(r, promote_suite());
+  srunner_add_suite(r, summary_suite());
   srunner_run_all(r, CK_NORMAL);
   int failed = srunner_ntests_failed(r);
   srunner_free(r);
