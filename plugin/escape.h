@@ -17,7 +17,9 @@
  *   dump.c     the pass dump (-fdump-tree-escape)
  *   model.c    the C library's functions without a body
  *   options.c  the plugin's arguments (alloc=/realloc=/free= specs)
- *   summary.c  summaries=DIR: tags across files, written and read
+ *   summary.c  summaries=DIR: tags across files, written and read, and
+ *              which of them a reader may use
+ *   summary-dir.c  the summaries directory: its unit files, its index
  *   promote.c  promote: which candidates are rewritten into stack objects
  *              (the rewrite itself is the adapter's promote-gimple.cc)
  *   sarif.c    the SARIF log

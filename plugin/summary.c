@@ -105,7 +105,12 @@ static void unit_text(struct esc_unit *u, struct esc_strbuf *text)
                   (unsigned long long)esc_sum_hash(body.s, body.len));
     esc_sb_puts(&recs, body.s);
   }
-  if (recs.len) {
+  /* A name with a newline would break its line: such a unit writes no
+     summaries rather than summaries whose staleness is not seen.  */
+  bool odd = u->source && strchr(u->source, '\n');
+  for (unsigned i = 0; i < u->nfiles && !odd; i++)
+    odd = strchr(u->files[i], '\n') != NULL;
+  if (recs.len && !odd) {
     esc_sb_printf(text, "%s\nfrom %s\n", ESC_SUM_MAGIC, u->source ? u->source : "?");
     struct esc_sum_dir *d = esc_sum_dir_get(u);   /* readers' stats too */
     for (unsigned i = 0; i < u->nfiles; i++) {
