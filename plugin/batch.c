@@ -24,6 +24,8 @@ struct esc_unit *esc_unit_new(const struct esc_config *cfg)
   u->cfg.errors = esc_strdup(cfg->errors);
   u->cfg.ignores = esc_strdup(cfg->ignores);
   u->strings = esc_intern_new();
+  if (u->cfg.summaries)
+    esc_summaries_begin(u);
   return u;
 }
 

@@ -4,6 +4,7 @@
 #define ESCAPE_CORE_H
 
 #include <stdio.h>
+#include <time.h>
 
 #include "escape.h"
 
@@ -232,6 +233,8 @@ struct esc_unit {
   unsigned nfiles, files_cap;
   const char *source;            /* its main input file */
   uint64_t unit_hash;            /* its unit files' UNITHASH */
+  uint64_t args_hash;            /* the arguments its summaries depend on */
+  struct timespec sum_start;     /* when it began, as file times go */
   struct esc_foreign *foreign;   /* summaries looked up, by name */
   unsigned nforeign, foreign_cap;
   struct esc_sum_use *sum_uses;  /* those used: the unit file says so */
@@ -255,6 +258,8 @@ struct esc_foreign {
 };
 const struct esc_foreign *esc_foreign_find(struct esc_unit *u, const char *name,
                                            uint64_t decl_hash);
+/* summaries=: what a unit's summaries depend on, taken as it begins.  */
+void esc_summaries_begin(struct esc_unit *u);
 void esc_foreign_release(struct esc_unit *u);
 
 /* graph.c: strings, locations, edges.  */

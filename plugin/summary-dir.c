@@ -16,12 +16,14 @@
  * looks up, one file per defining unit.  */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "summary.h"
@@ -293,20 +295,21 @@ static bool num(char **p, long long *out)
     return false;
   bool neg = *w == '-';
   w += neg;
-  unsigned long long v = 0;
+  unsigned long long v = 0, max = neg ? (unsigned long long)LLONG_MAX + 1 : LLONG_MAX;
   int n = 0;
   for (; *w; w++, n++) {
-    if (*w < '0' || *w > '9' || n == 18)
+    unsigned dgt = (unsigned)(*w - '0');
+    if (dgt > 9 || v > (max - dgt) / 10)
       return false;
-    v = v * 10 + (unsigned)(*w - '0');
+    v = v * 10 + dgt;
   }
-  *out = neg ? -(long long)v : (long long)v;
+  *out = neg ? (v == max ? LLONG_MIN : -(long long)v) : (long long)v;
   return n > 0;
 }
 
 static void free_unit(struct esc_sum_unit *su)
 {
-  free(su->files);
+  free(su->files);   /* raw_files, raw_uses point into a kept text */
   free(su->uses);
   for (unsigned r = 0; r < su->nrecs; r++)
     free(su->recs[r].tags);
@@ -372,6 +375,9 @@ const char *esc_sum_parse_unit(struct esc_unit *u, struct esc_sum_dir *d,
         return "malformed";
     } else if (strcmp(key, "from") == 0) {
       su->from = esc_intern(u, rest);
+    } else if (strcmp(key, "args") == 0) {
+      if (!hex64(&rest, &su->args))
+        return "malformed";
     } else if (strcmp(key, "uses") == 0) {
       char *name = word(&rest);
       uint64_t h;
@@ -489,6 +495,34 @@ static const char *read_file(struct esc_unit *u, struct esc_sum_dir *d,
   return why;
 }
 
+/* What a damaged unit file FILE still says it defines (its "fn NAME"
+   lines): a rival to every other definition of those names.  */
+static void damaged(struct esc_unit *u, struct esc_sum_dir *d, const char *file,
+                    struct esc_sum_unit *su)
+{
+  free_unit(su);
+  su->file = esc_intern(u, file);
+  su->unit_hash = unit_hash_of(file);
+  su->bad = true;
+  su->local = 0;
+  su->why = "malformed";
+  char *path = dir_path(u, file);
+  size_t n = 0;
+  char *text = slurp(path, &n);
+  free(path);
+  if (!text)
+    return;
+  esc_sum_keep(d, text);
+  unsigned cap = 0;
+  for (char *p = text, *line; (line = next_line(&p)) != NULL;) {
+    char *rest = line, *key = word(&rest), *name;
+    if (key && strcmp(key, "fn") == 0 && (name = word(&rest)) != NULL) {
+      ESC_ARRAY_GROW(su->recs, su->nrecs, cap);
+      su->recs[su->nrecs++] = (struct esc_sum_rec){.name = name};
+    }
+  }
+}
+
 const char *esc_sum_read_unit(struct esc_unit *u, struct esc_sum_dir *d,
                               unsigned i)
 {
@@ -518,7 +552,58 @@ const char *esc_sum_read_unit(struct esc_unit *u, struct esc_sum_dir *d,
 
 /* ------------------------------------------------------------ the index */
 
-/* The index's units (sorted by file name as written), into *OUT.  */
+/* The file of the index's line ID, entered in the table on first use
+   (-1: no such line, or a damaged one).  */
+static int index_file(struct esc_unit *u, struct esc_sum_dir *d, long long id)
+{
+  if (id < 0 || id >= d->nplines)
+    return -1;
+  if (d->pids[id] < 0 && d->plines[id]) {
+    unsigned f;
+    if (parse_file_line(u, d, d->plines[id], &f))
+      d->pids[id] = (int)f;
+    d->plines[id] = NULL;     /* parsed, or damaged for good */
+  }
+  return d->pids[id];
+}
+
+bool esc_sum_deps(struct esc_unit *u, struct esc_sum_dir *d, unsigned i)
+{
+  struct esc_sum_unit *su = &d->units[i];
+  bool ok = true;
+  unsigned cap = 0;
+  for (char *p = su->raw_files; ok && p && *p;) {
+    long long id;
+    int f = num(&p, &id) ? index_file(u, d, id) : -1;
+    ok = f >= 0;
+    if (ok) {
+      ESC_ARRAY_GROW(su->files, su->nfiles, cap);
+      su->files[su->nfiles++] = (unsigned)f;
+    }
+  }
+  cap = 0;
+  for (char *p = su->raw_uses; ok && p && *p;) {
+    char *name = word(&p);
+    uint64_t h;
+    ok = name && hex64(&p, &h);
+    if (ok) {
+      ESC_ARRAY_GROW(su->uses, su->nuses, cap);
+      su->uses[su->nuses++] = (struct esc_sum_use){name, h};
+    }
+  }
+  su->raw_files = su->raw_uses = NULL;
+  if (!ok) {
+    su->bad = true;
+    su->local = 0;
+    su->why = "malformed";
+  }
+  return ok;
+}
+
+/* The index's units (sorted by file name as written), into *OUT.  A
+   unit's files and uses stay lines of the index until it is looked at:
+   most compiles look at few.  An index that is not whole (its last line
+   hashes the others) is not read at all.  */
 static unsigned read_index(struct esc_unit *u, struct esc_sum_dir *d,
                            struct esc_sum_unit **out)
 {
@@ -529,21 +614,34 @@ static unsigned read_index(struct esc_unit *u, struct esc_sum_dir *d,
   free(path);
   if (!text)
     return 0;
+  esc_sum_keep(d, text);
+  /* "end HASH\n": HASH of every byte before it */
+  char *last = n >= 2 ? text + n - 2 : text;
+  while (last > text && last[-1] != '\n')
+    last--;
+  uint64_t h;
+  char *rest = last + 4;
+  if (n < 2 || text[n - 1] != '\n' || strncmp(last, "end ", 4) != 0)
+    return 0;
+  text[n - 1] = 0;
+  if (!hex64(&rest, &h) || *rest || h != esc_sum_hash(text, (size_t)(last - text)))
+    return 0;
+  *last = 0;
   struct esc_sum_unit *units = NULL, *su = NULL;
-  unsigned nunits = 0, cap = 0, *ids = NULL, nids = 0, ids_cap = 0;
-  unsigned files_cap = 0, uses_cap = 0, recs_cap = 0;
+  unsigned nunits = 0, cap = 0, recs_cap = 0;
   bool ok = true;
   char *p = text, *line = next_line(&p);
   if (!line || strcmp(line, ESC_SUM_INDEX_MAGIC) != 0)
     ok = false;
   while (ok && (line = next_line(&p)) != NULL) {
     char *rest = line, *key = word(&rest), *w;
-    uint64_t h;
     if (!key) {
       ok = false;
     } else if (strcmp(key, "p") == 0) {
-      ESC_ARRAY_GROW(ids, nids, ids_cap);
-      ok = parse_file_line(u, d, rest, &ids[nids++]);
+      ESC_ARRAY_GROW(d->plines, d->nplines, d->plines_cap);
+      d->pids = esc_xrealloc(d->pids, d->plines_cap * sizeof *d->pids);
+      d->pids[d->nplines] = -1;
+      d->plines[d->nplines++] = rest;
     } else if (strcmp(key, "u") == 0) {
       if (!(w = word(&rest)) || !esc_sum_is_unit_file(w) ||
           (nunits && strcmp(units[nunits - 1].file, w) >= 0)) {
@@ -555,26 +653,20 @@ static unsigned read_index(struct esc_unit *u, struct esc_sum_dir *d,
       memset(su, 0, sizeof *su);
       su->file = esc_intern(u, w);
       su->unit_hash = unit_hash_of(w);
-      su->from = *rest ? esc_intern(u, rest) : NULL;
       su->local = -1;
-      files_cap = uses_cap = recs_cap = 0;
+      ok = hex64(&rest, &su->args);
+      su->from = *rest ? esc_intern(u, rest) : NULL;
+      recs_cap = 0;
     } else if (!su) {
       ok = false;
+    } else if (strcmp(key, "b") == 0) {
+      su->bad = true;
+      su->local = 0;
+      su->why = "malformed";
     } else if (strcmp(key, "f") == 0) {
-      long long id;
-      while (ok && *rest) {
-        ok = num(&rest, &id) && id >= 0 && id < nids;
-        if (ok) {
-          ESC_ARRAY_GROW(su->files, su->nfiles, files_cap);
-          su->files[su->nfiles++] = ids[id];
-        }
-      }
+      su->raw_files = rest;
     } else if (strcmp(key, "x") == 0) {
-      ok = (w = word(&rest)) && hex64(&rest, &h);
-      if (ok) {
-        ESC_ARRAY_GROW(su->uses, su->nuses, uses_cap);
-        su->uses[su->nuses++] = (struct esc_sum_use){w, h};
-      }
+      su->raw_uses = rest;
     } else if (strcmp(key, "n") == 0) {
       ok = (w = word(&rest)) && hex64(&rest, &h);
       if (ok) {
@@ -585,22 +677,52 @@ static unsigned read_index(struct esc_unit *u, struct esc_sum_dir *d,
       ok = false;
     }
   }
-  esc_sum_keep(d, text);
-  free(ids);
   if (!ok) {                 /* a damaged index: read the files instead */
     for (unsigned i = 0; i < nunits; i++)
       free_unit(&units[i]);
     free(units);
+    d->nplines = 0;
     return 0;
   }
   *out = units;
   return nunits;
 }
 
-/* Write the index of D's units (a temporary file renamed into place; a
-   failure only costs the next reader the files' reading).  */
-static void write_index(struct esc_unit *u, const struct esc_sum_dir *d)
+/* A name for a temporary file of this process in DIR: the pid, and the
+   clock, for builds sharing DIR across machines.  */
+static void tmp_name(struct esc_strbuf *b, const char *dir, const char *what)
 {
+  struct timespec ts;
+  clock_gettime(CLOCK_REALTIME, &ts);
+  esc_sb_printf(b, "%s/.%s.%ld.%lx%lx.tmp", dir, what, (long)getpid(),
+                (unsigned long)ts.tv_sec, (unsigned long)ts.tv_nsec);
+}
+
+bool esc_sum_write_file(const char *dir, const char *name, const char *what,
+                        const char *text, size_t n)
+{
+  struct esc_strbuf tmp = {0}, path = {0};
+  tmp_name(&tmp, dir, what);
+  esc_sb_printf(&path, "%s/%s", dir, name);
+  FILE *out = fopen(tmp.s, "w");
+  bool ok = false;
+  if (out) {
+    ok = fwrite(text, 1, n, out) == n;
+    ok = fclose(out) == 0 && ok && rename(tmp.s, path.s) == 0;
+    if (!ok)
+      remove(tmp.s);
+  }
+  esc_sb_free(&tmp);
+  esc_sb_free(&path);
+  return ok;
+}
+
+/* Write the index of D's units (a failure only costs the next reader
+   the files' reading).  */
+static void write_index(struct esc_unit *u, struct esc_sum_dir *d)
+{
+  for (unsigned i = 0; i < d->nunits; i++)
+    esc_sum_deps(u, d, i);
   struct esc_strbuf b = {0};
   esc_sb_printf(&b, "%s\n", ESC_SUM_INDEX_MAGIC);
   /* the files the units name, numbered in order of first use */
@@ -619,32 +741,30 @@ static void write_index(struct esc_unit *u, const struct esc_sum_dir *d)
     }
   for (unsigned i = 0; i < d->nunits; i++) {
     const struct esc_sum_unit *su = &d->units[i];
-    esc_sb_printf(&b, "u %s %s\n", su->file, su->from ? su->from : "");
+    esc_sb_printf(&b, "u %s %016llx %s\n", su->file, (unsigned long long)su->args,
+                  su->from ? su->from : "");
+    if (su->bad)
+      esc_sb_puts(&b, "b\n");
     if (su->nfiles) {
       esc_sb_puts(&b, "f");
       for (unsigned k = 0; k < su->nfiles; k++)
         esc_sb_printf(&b, " %d", id[su->files[k]]);
       esc_sb_puts(&b, "\n");
     }
-    for (unsigned k = 0; k < su->nuses; k++)
-      esc_sb_printf(&b, "x %s %016llx\n", su->uses[k].name,
-                    (unsigned long long)su->uses[k].hash);
+    if (su->nuses) {
+      esc_sb_puts(&b, "x");
+      for (unsigned k = 0; k < su->nuses; k++)
+        esc_sb_printf(&b, " %s %016llx", su->uses[k].name,
+                      (unsigned long long)su->uses[k].hash);
+      esc_sb_puts(&b, "\n");
+    }
     for (unsigned k = 0; k < su->nrecs; k++)
       esc_sb_printf(&b, "n %s %016llx\n", su->recs[k].name,
                     (unsigned long long)su->recs[k].hash);
   }
   free(id);
-  struct esc_strbuf tmp = {0};
-  esc_sb_printf(&tmp, "%s/.index.%ld.tmp", u->cfg.summaries, (long)getpid());
-  char *path = dir_path(u, "index");
-  FILE *out = fopen(tmp.s, "w");
-  if (out) {
-    bool ok = fwrite(b.s, 1, b.len, out) == b.len;
-    if (fclose(out) != 0 || !ok || rename(tmp.s, path) != 0)
-      remove(tmp.s);
-  }
-  free(path);
-  esc_sb_free(&tmp);
+  esc_sb_printf(&b, "end %016llx\n", (unsigned long long)esc_sum_hash(b.s, b.len));
+  esc_sum_write_file(u->cfg.summaries, "index", "index", b.s, b.len);
   esc_sb_free(&b);
 }
 
@@ -680,14 +800,14 @@ struct esc_sum_dir *esc_sum_dir_load(struct esc_unit *u)
       *su = idx[j++];
       d->nunits++;
     } else {
-      /* Damaged, or gone since the listing (being replaced): listed
-         as defining nothing, so that no reader reads it again.  */
-      if (read_file(u, d, *name, false, su) != NULL) {
+      const char *why = read_file(u, d, *name, false, su);
+      if (!why || strcmp(why, "unreadable") != 0) {
+        if (why)             /* damaged: its names still count */
+          damaged(u, d, *name, su);
+        d->nunits++;
+      } else {               /* gone since the listing: left out */
         free_unit(su);
-        su->file = esc_intern(u, *name);
-        su->unit_hash = unit_hash_of(*name);
       }
-      d->nunits++;
       dirty = true;
     }
     name++;
@@ -713,6 +833,8 @@ void esc_sum_dir_free(struct esc_sum_dir *d)
   free(d->defs);
   free(d->name_heads);
   free(d->stats);
+  free(d->plines);
+  free(d->pids);
   for (unsigned i = 0; i < d->ntexts; i++)
     free(d->texts[i]);
   free(d->texts);

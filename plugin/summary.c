@@ -38,6 +38,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "summary.h"
@@ -73,6 +74,22 @@ void esc_func_set_export(struct esc_func *f, uint64_t decl_hash)
 
 /* ------------------------------------------------------------ writing */
 
+void esc_summaries_begin(struct esc_unit *u)
+{
+  /* Before any file is read.  */
+  clock_gettime(CLOCK_REALTIME, &u->sum_start);
+  /* What the tags depend on besides the code: the plugin and the
+     arguments that change the analysis (not m=, sarif=, files=, ...).  */
+  struct esc_strbuf b = {0};
+  const struct esc_config *c = &u->cfg;
+  esc_sb_printf(&b, "%s|%lld|%lld|%lld|%d|%s|%s|%s", ESCAPE_VERSION, c->max_stack,
+                c->max_var, c->var_buffer, (int)c->wrappers,
+                c->allocators ? c->allocators : "", c->deallocators ? c->deallocators : "",
+                c->reallocators ? c->reallocators : "");
+  u->args_hash = esc_sum_hash(b.s, b.len);
+  esc_sb_free(&b);
+}
+
 static int cmp_uses(const void *a, const void *b)
 {
   const struct esc_sum_use *x = a, *y = b;
@@ -80,9 +97,37 @@ static int cmp_uses(const void *a, const void *b)
   return c ? c : (x->hash > y->hash) - (x->hash < y->hash);
 }
 
-/* The text of U's unit file (empty when it defines nothing).  */
+/* Was ST (modification time) perhaps changed after the compile began,
+   so that GCC may have read what was there before?  Git's "racy" rule:
+   a time after the start, or within two seconds of it on a file system
+   that keeps whole seconds.  File times may come from the kernel's
+   coarse clock, a tick (a few milliseconds) behind: an edit in the
+   first tick of the compile, mostly before GCC reads its files, passes
+   for one made before it, so that a file generated just before its
+   compile keeps its summaries.  */
+static bool racy(const struct esc_unit *u, const struct esc_sum_stat *st)
+{
+  long long start = (long long)u->sum_start.tv_sec;
+  if (st->nsec == 0)
+    return st->sec + 2 > start;
+  return st->sec > start || (st->sec == start && st->nsec > u->sum_start.tv_nsec);
+}
+
+/* The text of U's unit file; empty when it defines nothing, or when its
+   files cannot be told apart from a changed version of themselves.  */
 static void unit_text(struct esc_unit *u, struct esc_strbuf *text)
 {
+  struct esc_sum_dir *d = esc_sum_dir_get(u);   /* readers' stats too */
+  /* No main file to stat (stdin), a name with a newline (it would break
+     its line), a file changed while it was compiled: no summaries,
+     rather than summaries whose staleness is not seen.  */
+  if (!u->source || !esc_sum_stat(d, u->source)->exists || strchr(u->source, '\n'))
+    return;
+  for (unsigned i = 0; i < u->nfiles; i++) {
+    const struct esc_sum_stat *st = esc_sum_stat(d, u->files[i]);
+    if (strchr(u->files[i], '\n') || (st->exists && racy(u, st)))
+      return;
+  }
   struct esc_strbuf recs = {0}, body = {0};
   for (unsigned i = 0; i < u->nexports; i++) {
     const struct esc_export *e = &u->exports[i];
@@ -105,14 +150,9 @@ static void unit_text(struct esc_unit *u, struct esc_strbuf *text)
                   (unsigned long long)esc_sum_hash(body.s, body.len));
     esc_sb_puts(&recs, body.s);
   }
-  /* A name with a newline would break its line: such a unit writes no
-     summaries rather than summaries whose staleness is not seen.  */
-  bool odd = u->source && strchr(u->source, '\n');
-  for (unsigned i = 0; i < u->nfiles && !odd; i++)
-    odd = strchr(u->files[i], '\n') != NULL;
-  if (recs.len && !odd) {
-    esc_sb_printf(text, "%s\nfrom %s\n", ESC_SUM_MAGIC, u->source ? u->source : "?");
-    struct esc_sum_dir *d = esc_sum_dir_get(u);   /* readers' stats too */
+  if (recs.len) {
+    esc_sb_printf(text, "%s\nfrom %s\nargs %016llx\n", ESC_SUM_MAGIC, u->source,
+                  (unsigned long long)u->args_hash);
     for (unsigned i = 0; i < u->nfiles; i++) {
       const struct esc_sum_stat *st = esc_sum_stat(d, u->files[i]);
       if (st->exists)         /* not <built-in>, <command-line> */
@@ -137,7 +177,7 @@ unsigned esc_unit_write_summaries(struct esc_unit *u)
   if (!u->cfg.summaries)
     return 0;
   mkdir(u->cfg.summaries, 0777);     /* EEXIST is fine */
-  struct esc_strbuf text = {0}, name = {0}, tmp = {0}, path = {0};
+  struct esc_strbuf text = {0}, name = {0}, path = {0};
   unit_text(u, &text);
   char own[17];
   snprintf(own, sizeof own, "%016llx", (unsigned long long)u->unit_hash);
@@ -148,22 +188,12 @@ unsigned esc_unit_write_summaries(struct esc_unit *u)
   bool there = false;
   for (char **p = names; *p && name.len; p++)
     there |= strcmp(*p, name.s) == 0;
-  bool written = there || !text.len;
   /* A rebuild that changed nothing writes nothing (its file's name
      is its content).  */
-  if (!written) {
-    esc_sb_printf(&path, "%s/%s", u->cfg.summaries, name.s);
-    esc_sb_printf(&tmp, "%s/.%s.%ld.tmp", u->cfg.summaries, own, (long)getpid());
-    FILE *out = fopen(tmp.s, "w");
-    if (out) {
-      bool ok = fwrite(text.s, 1, text.len, out) == text.len;
-      written = fclose(out) == 0 && ok && rename(tmp.s, path.s) == 0;
-      if (!written)
-        remove(tmp.s);
-    }
-    if (!written)
-      u->summary_errors++;
-  }
+  bool written = there || !text.len ||
+                 esc_sum_write_file(u->cfg.summaries, name.s, own, text.s, text.len);
+  if (!written)
+    u->summary_errors++;
   /* The unit's older files go once the new one is in place.  */
   for (char **p = names; *p && written; p++)
     if (strncmp(*p, own, 16) == 0 && !(name.len && strcmp(*p, name.s) == 0)) {
@@ -174,29 +204,25 @@ unsigned esc_unit_write_summaries(struct esc_unit *u)
   esc_sum_names_free(names);
   esc_sb_free(&text);
   esc_sb_free(&name);
-  esc_sb_free(&tmp);
   esc_sb_free(&path);
   return u->summary_errors;
 }
 
 /* ------------------------------------------------------------ validity */
 
-/* The one locally valid definition of NAME in a unit file other than
-   OWN's (-1: none, -2: more than one; *WHY: why a definition that
-   exists is not locally valid).  */
-static int sole_def(struct esc_sum_dir *d, const char *name, uint64_t own,
-                    const char **why)
+/* The one definition of NAME in a unit file other than OWN's older
+   ones and those whose main file is gone (-1: none, -2: more than one,
+   whatever their state: a program links one of them, the reader cannot
+   tell which).  */
+static int sole_def(struct esc_sum_dir *d, const char *name, uint64_t own)
 {
   int found = -1;
   for (int k = esc_sum_first_def(d, name); k >= 0; k = d->defs[k].next) {
     const struct esc_sum_unit *su = &d->units[d->defs[k].unit];
     if (su->unit_hash == own)
       continue;               /* an older version of the reader itself */
-    if (su->local != 1) {
-      if (why && !*why)
-        *why = su->why;
-      continue;
-    }
+    if (su->from && !esc_sum_stat(d, su->from)->exists)
+      continue;               /* its source is gone */
     if (found != -1)
       return -2;
     found = k;
@@ -204,44 +230,90 @@ static int sole_def(struct esc_sum_dir *d, const char *name, uint64_t own,
   return found;
 }
 
-/* Each unit file's validity: locally (its files), then the greatest
-   fixpoint over the summaries it rests on.  */
-static void solve(struct esc_unit *u, struct esc_sum_dir *d)
+/* Are unit I's own files as they were (and is it whole, and written
+   with the reader's arguments)?  */
+static bool local(struct esc_unit *u, struct esc_sum_dir *d, unsigned i)
 {
-  d->solved = true;
-  for (unsigned i = 0; i < d->nunits; i++) {
-    struct esc_sum_unit *su = &d->units[i];
-    su->local = 1;
-    for (unsigned k = 0; k < su->nfiles && !su->why; k++)
-      if (!esc_sum_file_same(d, su->files[k])) {
-        struct esc_strbuf b = {0};
-        esc_sb_printf(&b, "%s changed since it was written",
-                      d->files[su->files[k]].path);
-        su->why = esc_intern(u, b.s);
-        esc_sb_free(&b);
-        su->local = 0;
-      }
-    su->valid = su->local == 1;
+  struct esc_sum_unit *su = &d->units[i];
+  if (su->local >= 0)
+    return su->local == 1;
+  su->local = 0;
+  if (!esc_sum_deps(u, d, i))
+    return false;
+  if (su->args != u->args_hash) {
+    su->why = "written with other plugin arguments";
+    return false;
   }
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (unsigned i = 0; i < d->nunits; i++) {
-      struct esc_sum_unit *su = &d->units[i];
-      for (unsigned k = 0; su->valid && k < su->nuses; k++) {
-        int def = sole_def(d, su->uses[k].name, su->unit_hash, NULL);
-        if (def >= 0 && d->units[d->defs[def].unit].valid &&
-            d->units[d->defs[def].unit].recs[d->defs[def].rec].hash == su->uses[k].hash)
-          continue;
-        struct esc_strbuf b = {0};
-        esc_sb_printf(&b, "it rests on the summary of '%s', which changed",
-                      su->uses[k].name);
-        su->why = esc_intern(u, b.s);
-        esc_sb_free(&b);
-        su->valid = false;
-        changed = true;
+  for (unsigned k = 0; k < su->nfiles; k++)
+    if (!esc_sum_file_same(d, su->files[k])) {
+      struct esc_strbuf b = {0};
+      esc_sb_printf(&b, "%s changed since it was written", d->files[su->files[k]].path);
+      su->why = esc_intern(u, b.s);
+      esc_sb_free(&b);
+      return false;
+    }
+  su->local = 1;
+  return true;
+}
+
+/* Does use K of unit I still hold, with the units being decided taken
+   as valid (IN: their validity so far)?  */
+static bool use_holds(struct esc_sum_dir *d, unsigned i, unsigned k, const bool *in)
+{
+  const struct esc_sum_unit *su = &d->units[i];
+  int def = sole_def(d, su->uses[k].name, su->unit_hash);
+  if (def < 0)
+    return false;
+  const struct esc_sum_unit *v = &d->units[d->defs[def].unit];
+  if (v->recs[d->defs[def].rec].hash != su->uses[k].hash)
+    return false;
+  return v->state == 2 || (v->state == 1 && in[d->defs[def].unit]);
+}
+
+/* Decide unit ROOT's validity: its own files, then the greatest fixpoint
+   over the units its summaries rest on, transitively (only those: a
+   compile looks at few).  Units decided before stay as decided.  */
+static bool valid(struct esc_unit *u, struct esc_sum_dir *d, unsigned root)
+{
+  if (d->units[root].state >= 2)
+    return d->units[root].state == 2;
+  unsigned *todo = esc_xrealloc(NULL, d->nunits * sizeof *todo), n = 0;
+  bool *in = esc_xcalloc(d->nunits, sizeof *in);
+  d->units[root].state = 1;
+  todo[n++] = root;
+  for (unsigned t = 0; t < n; t++) {
+    unsigned i = todo[t];
+    in[i] = local(u, d, i);
+    for (unsigned k = 0; in[i] && k < d->units[i].nuses; k++) {
+      int def = sole_def(d, d->units[i].uses[k].name, d->units[i].unit_hash);
+      unsigned v = def >= 0 ? d->defs[def].unit : 0;
+      if (def >= 0 && d->units[v].state == 0) {
+        d->units[v].state = 1;
+        todo[n++] = v;
       }
     }
   }
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (unsigned t = 0; t < n; t++) {
+      unsigned i = todo[t];
+      for (unsigned k = 0; in[i] && k < d->units[i].nuses; k++)
+        if (!use_holds(d, i, k, in)) {
+          struct esc_strbuf b = {0};
+          esc_sb_printf(&b, "it rests on the summary of '%s', which changed",
+                        d->units[i].uses[k].name);
+          d->units[i].why = esc_intern(u, b.s);
+          esc_sb_free(&b);
+          in[i] = false;
+          changed = true;
+        }
+    }
+  }
+  for (unsigned t = 0; t < n; t++)
+    d->units[todo[t]].state = in[todo[t]] ? 2 : 3;
+  free(todo);
+  free(in);
+  return d->units[root].state == 2;
 }
 
 /* ------------------------------------------------------------ reading */
@@ -259,26 +331,19 @@ static struct esc_foreign *foreign(struct esc_unit *u, const char *name,
   memset(fs, 0, sizeof *fs);
   fs->name = name;
   struct esc_sum_dir *d = esc_sum_dir_load(u);
-  if (!d->solved)
-    solve(u, d);
-  const char *why = NULL;
-  int def = sole_def(d, name, u->unit_hash, &why);
-  if (def == -1) {
-    fs->stale = why;          /* none, or none whose files are as they were */
-    return NULL;
-  }
+  int def = sole_def(d, name, u->unit_hash);
+  if (def == -1)
+    return NULL;              /* no unit file defines it */
   if (def == -2) {
     fs->stale = "two files define it";
     return NULL;
   }
-  struct esc_sum_unit *su = &d->units[d->defs[def].unit];
+  unsigned ui = d->defs[def].unit;
+  struct esc_sum_unit *su = &d->units[ui];
   fs->from = su->from;
-  if (!su->valid) {
-    fs->stale = su->why;
-    return NULL;
-  }
-  if ((why = esc_sum_read_unit(u, d, d->defs[def].unit)) != NULL) {
-    fs->stale = why;
+  const char *why = NULL;
+  if (!valid(u, d, ui) || (why = esc_sum_read_unit(u, d, ui)) != NULL) {
+    fs->stale = why ? why : su->why ? su->why : "malformed";
     return NULL;
   }
   const struct esc_sum_rec *rec = &su->recs[d->defs[def].rec];

@@ -6,8 +6,8 @@
 
 #include "core.h"
 
-#define ESC_SUM_MAGIC "escape-summaries 3"
-#define ESC_SUM_INDEX_MAGIC "escape-summary-index 3"
+#define ESC_SUM_MAGIC "escape-summaries 4"
+#define ESC_SUM_INDEX_MAGIC "escape-summary-index 4"
 
 /* A file a unit read (its main file, a header), as it was then.  */
 struct esc_sum_file {
@@ -42,15 +42,20 @@ struct esc_sum_rec {
 struct esc_sum_unit {
   const char *file;              /* its name in DIR, interned */
   uint64_t unit_hash;
+  uint64_t args;                 /* the writer's plugin arguments, hashed */
   const char *from;              /* the writer's main file */
   unsigned *files, nfiles;       /* into esc_sum_dir.files */
   struct esc_sum_use *uses;
   unsigned nuses;
+  char *raw_files, *raw_uses;    /* the index's lines for them, until
+                                    the unit is looked at (esc_sum_deps) */
   struct esc_sum_rec *recs;
   unsigned nrecs;
   bool read;                     /* recs carry their tags */
-  int8_t local;                  /* -1 not known; 1 its files unchanged */
-  bool valid;                    /* local and every use still holds */
+  bool bad;                      /* damaged: defines names, no summary */
+  int8_t local;                  /* -1 not known; 0/1: files unchanged */
+  int8_t state;                  /* validity: 0 not known, 1 being
+                                    decided, 2 valid, 3 not */
   const char *why;               /* why not, when not */
 };
 
@@ -80,8 +85,10 @@ struct esc_sum_dir {
   unsigned nstats, stat_slots;
   char **texts;                  /* the files read: names point into them */
   unsigned ntexts, texts_cap;
+  char **plines;                 /* the index's file lines, by its id */
+  int *pids;                     /* and their entries here (-1: not yet) */
+  unsigned nplines, plines_cap;
   bool loaded;                   /* the directory was read */
-  bool solved;                   /* units' validity computed */
 };
 
 /* summary-dir.c */
@@ -104,10 +111,17 @@ bool esc_sum_is_unit_file(const char *name);
 const char *esc_sum_parse_unit(struct esc_unit *u, struct esc_sum_dir *d,
                                const char *file, char *text, size_t n,
                                bool records_only, struct esc_sum_unit *su);
+/* Unit I's files and uses, from the index's lines (once); false when
+   they are damaged (the unit is then bad).  */
+bool esc_sum_deps(struct esc_unit *u, struct esc_sum_dir *d, unsigned i);
 /* Read unit I's file for its tags (once); NULL or why not.  */
 const char *esc_sum_read_unit(struct esc_unit *u, struct esc_sum_dir *d,
                               unsigned i);
-/* The first definition of NAME (interned), or -1; then .next.  */
+/* Write TEXT (N bytes) to DIR/NAME through a temporary file (WHAT
+   names it) renamed into place; false on failure.  */
+bool esc_sum_write_file(const char *dir, const char *name, const char *what,
+                        const char *text, size_t n);
+/* The first definition of NAME, or -1; then .next.  */
 int esc_sum_first_def(const struct esc_sum_dir *d, const char *name);
 /* Is file I of the table as it was (looked at once)?  */
 bool esc_sum_file_same(struct esc_sum_dir *d, unsigned i);
