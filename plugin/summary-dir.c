@@ -11,9 +11,14 @@
  * not the listing, writes it back (a temporary file renamed into place:
  * concurrent readers each write a whole index, and whichever wins is
  * again checked against the listing by the next).  No lock, no mtime.
+ * The index ends with the hash of what precedes it: a damaged one is
+ * not read, and the next reader writes it whole again.  A damaged unit
+ * file (its bytes are not its name's) has no summaries, but the names
+ * its "fn" lines still give count as definitions.
  *
- * The unit files' own tags are read only for the callees the compile
- * looks up, one file per defining unit.  */
+ * A unit's files and uses stay lines of the index until a lookup
+ * reaches the unit; the unit files' own tags are read only for the
+ * callees the compile looks up, one file per defining unit.  */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
 #include <limits.h>
@@ -784,14 +789,18 @@ struct esc_sum_dir *esc_sum_dir_load(struct esc_unit *u)
   char **names = esc_sum_list(u->cfg.summaries);
   struct esc_sum_unit *idx;
   unsigned nidx = read_index(u, d, &idx), j = 0;
-  bool dirty = false;
+  /* Files the index lacks, read here, and entries it has of files now
+     gone: written back once it is a few files behind (a rebuild where
+     only some units' summaries change should not rewrite it in every
+     compile).  */
+  unsigned unread = 0, gone = 0;
   /* Both sorted by name: take the index's unit where it lists the
      file, read the file where it does not, drop what is gone.  */
   for (char **name = names; *name || j < nidx;) {
     int c = !*name ? 1 : j == nidx ? -1 : strcmp(*name, idx[j].file);
     if (c > 0) {             /* no longer there */
       free_unit(&idx[j++]);
-      dirty = true;
+      gone++;
       continue;
     }
     ESC_ARRAY_GROW(d->units, d->nunits, d->units_cap);
@@ -808,13 +817,13 @@ struct esc_sum_dir *esc_sum_dir_load(struct esc_unit *u)
       } else {               /* gone since the listing: left out */
         free_unit(su);
       }
-      dirty = true;
+      unread++;
     }
     name++;
   }
   free(idx);
   esc_sum_names_free(names);
-  if (dirty)
+  if (unread > 4 || gone > 16 || (!nidx && d->nunits))
     write_index(u, d);
   index_names(d);
   return d;

@@ -39,11 +39,20 @@ mix_type(uint64_t &h, tree t, int depth)
     mix_type(h, TREE_TYPE(t), depth + 1);
 }
 
+/* Once per declaration: a unit calls printf and its like hundreds of
+   times (the bodies are read after the whole unit is parsed, so the
+   declarations are final).  */
+hash_map<tree, uint64_t> *decl_hashes;
+
 } // namespace
 
 uint64_t
 escape_decl_hash(tree fndecl)
 {
+  if (!decl_hashes)
+    decl_hashes = new hash_map<tree, uint64_t>;
+  if (uint64_t *known = decl_hashes->get(fndecl))
+    return *known;
   uint64_t h = 1469598103934665603ull;
   hash_word(h, IDENTIFIER_POINTER(DECL_NAME(fndecl)));
   tree type = TREE_TYPE(fndecl);
@@ -51,6 +60,7 @@ escape_decl_hash(tree fndecl)
   for (tree p = TYPE_ARG_TYPES(type); p; p = TREE_CHAIN(p))
     mix_type(h, TREE_VALUE(p), 0);
   hash_word(h, stdarg_p(type) ? "..." : prototype_p(type) ? "()" : "k&r");
+  decl_hashes->put(fndecl, h);
   return h;
 }
 

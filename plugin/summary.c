@@ -9,29 +9,35 @@
  * writes the unit's, and decides which summaries may be used.
  *
  * Parallel builds: the unit file is written to a temporary file of its
- * own (DIR/.UNITHASH.PID.tmp) and renamed into place, so a reader sees
- * a whole file or none; UNITHASH hashes the main input file's path, so
- * two units never write the same file, and a unit removes its older
+ * own (DIR/.UNITHASH.PID.CLOCK.tmp) and renamed into place, so a reader
+ * sees a whole file or none; UNITHASH hashes the main input file's path,
+ * so two units never write the same file, and a unit removes its older
  * files only after its new one is in place.
  *
  * Staleness.  A unit file records every file the unit read (its main
  * file and every header, as GCC's line maps list them) with
- * modification time and size, each function's prototype hash, and, for
- * every summary of another unit its own rest on, that function's name
- * and the hash of the record it read.  A unit file is valid when all
- * its files are unchanged and each summary it rests on is still the one
- * a reader would use now (the only locally valid definition, with the
- * same record hash, in a valid unit file): so a change travels through
- * any chain of summaries (f in b.c calls g in c.c; c.c changes, and f's
- * summary goes too).  Validity is the greatest fixpoint of that rule
- * (summaries resting on each other in a cycle stay valid while nothing
- * under them changed).  A reader uses the summary of NAME when exactly
- * one locally valid unit file other than its own defines NAME, that file
- * is valid, and its own declaration of NAME hashes the same.  What this
- * cannot see (a -D on the command line, a different compiler) is why a
- * summary is never "verified": verdicts resting on one carry
- * esc_verdict.foreign, and anything that changes code must not act on
- * them.  */
+ * modification time and size, the plugin's arguments that change the
+ * analysis, each function's prototype hash, and, for every summary of
+ * another unit its own rest on, that function's name and the hash of
+ * the record it read.  A unit file is locally valid when its files are
+ * unchanged and its arguments are the reader's; valid when, besides,
+ * each summary it rests on is still the one a reader would use now (the
+ * only definition, with the same record hash, in a valid unit file): so
+ * a change travels through any chain of summaries (f in b.c calls g in
+ * c.c; c.c changes, and f's summary goes too).  Validity is the greatest
+ * fixpoint of that rule (summaries resting on each other in a cycle stay
+ * valid while nothing under them changed), decided on demand over the
+ * unit files a lookup reaches.  A reader uses the summary of NAME when
+ * exactly one unit file other than its own older one and other than
+ * those whose main file is gone defines NAME, whatever its state (the
+ * program links one of them: the reader cannot tell which), that file
+ * is valid, and its own declaration of NAME hashes the same.  A unit
+ * with a file changed during its compile writes no summaries (its
+ * modification time could not tell the change).  What this cannot see
+ * (a -D on the command line, a different compiler, a header that would
+ * now be found first) is why a summary is never "verified": verdicts
+ * resting on one carry esc_verdict.foreign, and anything that changes
+ * code must not act on them.  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdint.h>
 #include <stdio.h>
