@@ -389,7 +389,7 @@ const char *esc_sum_parse_unit(struct esc_unit *u, struct esc_sum_dir *d,
       if (!name || !hex64(&rest, &h))
         return "malformed";
       ESC_ARRAY_GROW(su->uses, su->nuses, uses_cap);
-      su->uses[su->nuses++] = (struct esc_sum_use){name, h};
+      su->uses[su->nuses++] = (struct esc_sum_use){esc_intern(u, name), h};
     } else if (strcmp(key, "fn") == 0) {
       char *name = word(&rest);
       uint64_t h;
@@ -398,7 +398,7 @@ const char *esc_sum_parse_unit(struct esc_unit *u, struct esc_sum_dir *d,
       ESC_ARRAY_GROW(su->recs, su->nrecs, recs_cap);
       rec = &su->recs[su->nrecs++];
       memset(rec, 0, sizeof *rec);
-      rec->name = name;
+      rec->name = esc_intern(u, name);
       rec->hash = h;
       body = ESC_SUM_HASH_INIT;
       ntags = 0;
@@ -496,7 +496,7 @@ static const char *read_file(struct esc_unit *u, struct esc_sum_dir *d,
     return "unreadable";
   }
   const char *why = esc_sum_parse_unit(u, d, file, text, n, records_only, su);
-  esc_sum_keep(d, text);      /* its names stay in it */
+  free(text);                 /* what is kept of it is interned */
   return why;
 }
 

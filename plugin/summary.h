@@ -106,8 +106,9 @@ void esc_sum_names_free(char **names);
 /* Is NAME a unit file's name (16 hex digits, '.', 16, ".esc")?  */
 bool esc_sum_is_unit_file(const char *name);
 /* Parse the text of a unit file (N bytes, NUL-terminated, modified in
-   place, kept by the caller) named FILE into *SU, tags and all; its
-   files and uses too unless RECORDS_ONLY.  NULL or why not.  */
+   place; the strings *SU keeps are interned) named FILE into *SU, tags
+   and all; its files and uses too unless RECORDS_ONLY.  NULL or why
+   not.  */
 const char *esc_sum_parse_unit(struct esc_unit *u, struct esc_sum_dir *d,
                                const char *file, char *text, size_t n,
                                bool records_only, struct esc_sum_unit *su);
