@@ -251,6 +251,7 @@ struct esc_foreign {
   bool usable;
   const char *from;          /* the unit that wrote it */
   const char *stale;         /* why it is not used, when one exists */
+  uint64_t decl;             /* the prototype it was looked up with */
   unsigned nparams;
   struct esc_tag *tags;      /* nparams + 1 (the directory's) */
   bool has_spec;

@@ -161,6 +161,12 @@ plugin_init(struct plugin_name_args *plugin, struct plugin_gcc_version *version)
 
   escape_unit = esc_unit_new(&cfg);
   esc_config_release(&cfg);
+  if (version) {
+    char *v = concat(version->basever, " ", version->datestamp, " ",
+                     version->revision ? version->revision : "", NULL);
+    esc_unit_set_compiler(escape_unit, v);
+    free(v);
+  }
 
   struct register_pass_info pass;
   pass.pass = the_pass = new escape_pass(g);

@@ -329,6 +329,8 @@ void esc_unit_add_wrapper(struct esc_unit *u, uint32_t key,
    prototype; the writing itself at the end of the unit (returns the
    number of summaries that could not be written).  */
 void esc_unit_set_source(struct esc_unit *u, const char *path);
+/* The compiler's version: summaries written by another do not count.  */
+void esc_unit_set_compiler(struct esc_unit *u, const char *version);
 void esc_unit_add_file(struct esc_unit *u, const char *path);
 void esc_func_set_export(struct esc_func *f, uint64_t decl_hash);
 unsigned esc_unit_write_summaries(struct esc_unit *u);

@@ -7,14 +7,15 @@
  * rested on, the names it defines and their records' hashes) and lists
  * them by file name, is right about exactly the unit files whose names
  * it lists.  A reader lists DIR (one readdir), takes from the index the
- * files it lists, reads the few it does not, and, when the index was
- * not the listing, writes it back (a temporary file renamed into place:
+ * files it lists, reads the few it does not, and, once the index is a
+ * few files behind, writes it back (a temporary file renamed into place:
  * concurrent readers each write a whole index, and whichever wins is
  * again checked against the listing by the next).  No lock, no mtime.
  * The index ends with the hash of what precedes it: a damaged one is
  * not read, and the next reader writes it whole again.  A damaged unit
  * file (its bytes are not its name's) has no summaries, but the names
- * its "fn" lines still give count as definitions.
+ * its "fn" lines still give count as definitions, until its unit
+ * writes a new file.
  *
  * A unit's files and uses stay lines of the index until a lookup
  * reaches the unit; the unit files' own tags are read only for the

@@ -4,6 +4,9 @@
 #include <stdlib.h>
 
 #include "adapter.h"
+/* c-family/c-common.h must come before diagnostic-core.h; its one
+   declaration used here (cpplib.h comes with c-pragma.h):  */
+extern cpp_reader *parse_in;
 
 namespace {
 
@@ -73,6 +76,12 @@ escape_summaries_source(void)
   if (done || !esc_unit_config(escape_unit)->summaries || !main_input_filename)
     return;
   done = true;
+  /* Preprocessed input (-save-temps, -no-integrated-cpp): the headers
+     were read by another process, before this one began, so their
+     times cannot vouch for what it read; and the .i is new each time.
+     No summaries are written (none without a main file).  */
+  if (parse_in && cpp_get_options(parse_in)->preprocessed)
+    return;
   char *main_file = realpath(main_input_filename, NULL);
   esc_unit_set_source(escape_unit, main_file ? main_file : main_input_filename);
   free(main_file);

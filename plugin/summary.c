@@ -17,7 +17,7 @@
  * Staleness.  A unit file records every file the unit read (its main
  * file and every header, as GCC's line maps list them) with
  * modification time and size, the plugin's arguments that change the
- * analysis, each function's prototype hash, and, for every summary of
+ * analysis and GCC's version, each function's prototype hash, and, for every summary of
  * another unit its own rest on, that function's name and the hash of
  * the record it read.  A unit file is locally valid when its files are
  * unchanged and its arguments are the reader's; valid when, besides,
@@ -33,7 +33,8 @@
  * program links one of them: the reader cannot tell which), that file
  * is valid, and its own declaration of NAME hashes the same.  A unit
  * with a file changed during its compile writes no summaries (its
- * modification time could not tell the change).  What this cannot see
+ * modification time could not tell the change) and keeps its older
+ * file, a stale rival.  What this cannot see
  * (a -D on the command line, a different compiler, a header that would
  * now be found first) is why a summary is never "verified": verdicts
  * resting on one carry esc_verdict.foreign, and anything that changes
@@ -80,6 +81,12 @@ void esc_func_set_export(struct esc_func *f, uint64_t decl_hash)
 
 /* ------------------------------------------------------------ writing */
 
+void esc_unit_set_compiler(struct esc_unit *u, const char *version)
+{
+  if (u->cfg.summaries && version)
+    u->args_hash = esc_sum_hash_more(u->args_hash, version, strlen(version));
+}
+
 void esc_summaries_begin(struct esc_unit *u)
 {
   /* Before any file is read.  */
@@ -119,20 +126,21 @@ static bool racy(const struct esc_unit *u, const struct esc_sum_stat *st)
   return st->sec > start || (st->sec == start && st->nsec > u->sum_start.tv_nsec);
 }
 
-/* The text of U's unit file; empty when it defines nothing, or when its
-   files cannot be told apart from a changed version of themselves.  */
-static void unit_text(struct esc_unit *u, struct esc_strbuf *text)
+/* The text of U's unit file (empty when it defines nothing); false when
+   its files cannot be told apart from a changed version of themselves,
+   and no file may be written.  */
+static bool unit_text(struct esc_unit *u, struct esc_strbuf *text)
 {
   struct esc_sum_dir *d = esc_sum_dir_get(u);   /* readers' stats too */
   /* No main file to stat (stdin), a name with a newline (it would break
      its line), a file changed while it was compiled: no summaries,
      rather than summaries whose staleness is not seen.  */
   if (!u->source || !esc_sum_stat(d, u->source)->exists || strchr(u->source, '\n'))
-    return;
+    return false;
   for (unsigned i = 0; i < u->nfiles; i++) {
     const struct esc_sum_stat *st = esc_sum_stat(d, u->files[i]);
     if (strchr(u->files[i], '\n') || (st->exists && racy(u, st)))
-      return;
+      return false;
   }
   struct esc_strbuf recs = {0}, body = {0};
   for (unsigned i = 0; i < u->nexports; i++) {
@@ -176,6 +184,7 @@ static void unit_text(struct esc_unit *u, struct esc_strbuf *text)
   }
   esc_sb_free(&recs);
   esc_sb_free(&body);
+  return true;
 }
 
 unsigned esc_unit_write_summaries(struct esc_unit *u)
@@ -184,7 +193,12 @@ unsigned esc_unit_write_summaries(struct esc_unit *u)
     return 0;
   mkdir(u->cfg.summaries, 0777);     /* EEXIST is fine */
   struct esc_strbuf text = {0}, name = {0}, path = {0};
-  unit_text(u, &text);
+  /* A unit that may not write keeps its older file: stale, it still
+     names what the unit defines, a rival to any other definition.  */
+  if (!unit_text(u, &text)) {
+    esc_sb_free(&text);
+    return u->summary_errors;
+  }
   char own[17];
   snprintf(own, sizeof own, "%016llx", (unsigned long long)u->unit_hash);
   if (text.len)
@@ -247,7 +261,7 @@ static bool local(struct esc_unit *u, struct esc_sum_dir *d, unsigned i)
   if (!esc_sum_deps(u, d, i))
     return false;
   if (su->args != u->args_hash) {
-    su->why = "written with other plugin arguments";
+    su->why = "written with other plugin arguments or another GCC";
     return false;
   }
   for (unsigned k = 0; k < su->nfiles; k++)
@@ -330,12 +344,14 @@ static struct esc_foreign *foreign(struct esc_unit *u, const char *name,
 {
   name = esc_intern(u, name);
   for (unsigned i = 0; i < u->nforeign; i++)
-    if (u->foreign[i].name == name)
-      return u->foreign[i].usable ? &u->foreign[i] : NULL;
+    if (u->foreign[i].name == name)     /* looked up once per prototype */
+      return u->foreign[i].usable && u->foreign[i].decl == decl_hash
+             ? &u->foreign[i] : NULL;
   ESC_ARRAY_GROW(u->foreign, u->nforeign, u->foreign_cap);
   struct esc_foreign *fs = &u->foreign[u->nforeign++];
   memset(fs, 0, sizeof *fs);
   fs->name = name;
+  fs->decl = decl_hash;
   struct esc_sum_dir *d = esc_sum_dir_load(u);
   int def = sole_def(d, name, u->unit_hash);
   if (def == -1)

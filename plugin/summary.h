@@ -83,7 +83,8 @@ struct esc_sum_dir {
     long nsec;
   } *stats;
   unsigned nstats, stat_slots;
-  char **texts;                  /* the files read: names point into them */
+  char **texts;                  /* the index (and damaged files): names
+                                    and raw lines point into them */
   unsigned ntexts, texts_cap;
   char **plines;                 /* the index's file lines, by its id */
   int *pids;                     /* and their entries here (-1: not yet) */
@@ -95,8 +96,8 @@ struct esc_sum_dir {
 /* U's summaries= directory, not read yet (for its stat cache).  */
 struct esc_sum_dir *esc_sum_dir_get(struct esc_unit *u);
 /* The directory of U's summaries= as it is now: its unit files listed,
-   the index read and brought up to date (written back when it was
-   not).  Never NULL.  */
+   the index read, the files it lacks read (and the index written back
+   once it is a few files behind).  Never NULL.  */
 struct esc_sum_dir *esc_sum_dir_load(struct esc_unit *u);
 void esc_sum_dir_free(struct esc_sum_dir *d);
 /* The unit files of DIR now, sorted (NULL-terminated; free with
