@@ -5,8 +5,9 @@
 
 #include "adapter.h"
 /* c-family/c-common.h must come before diagnostic-core.h; its one
-   declaration used here (cpplib.h comes with c-pragma.h):  */
-extern cpp_reader *parse_in;
+   declaration used here (cpplib.h comes with c-pragma.h).  Weak: lto1,
+   which loads the plugin too, has no C front end (NULL there).  */
+extern cpp_reader *parse_in __attribute__((weak));
 
 namespace {
 

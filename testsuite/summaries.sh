@@ -147,4 +147,14 @@ rm -f "$p/mem.o"; build mem.o
 check "the summary it rests on changed: not used" \
   'grep -q "summary of .via. not used: it rests on the summary of .peek., which changed" "$p/callvia.log"'
 
+# preprocessed by another process (-save-temps): the headers' times cannot
+# vouch for what was read, so no summaries
+mkdir -p "$tmp/pp"
+"$CC" -O2 -save-temps=obj -fplugin="$PLUGIN" -fplugin-arg-escape-summaries="$tmp/ppsum" \
+  -c "$p/mem.c" -o "$tmp/pp/mem.o" 2>/dev/null
+check "-save-temps: no summaries written" '[ -z "$(ls "$tmp/ppsum" 2>/dev/null | grep "\.esc$")" ]'
+"$CC" -O2 -fplugin="$PLUGIN" -fplugin-arg-escape-summaries="$tmp/ppsum" \
+  -c "$p/mem.c" -o "$tmp/pp/mem.o" 2>/dev/null
+check "the same unit compiled from source: written" '[ "$(ls "$tmp/ppsum" | grep -c "\.esc$")" = 1 ]'
+
 suite_end
