@@ -59,7 +59,8 @@ static uint64_t mix(uint64_t h, uint64_t v)
 
 /* ------------------------------------------------------------ listing */
 
-bool esc_sum_is_unit_file(const char *name)
+/* Is NAME a unit file's name (16 hex digits, '.', 16, ".esc")?  */
+static bool is_unit_file(const char *name)
 {
   for (int i = 0; i < 33; i++) {
     if (i == 16) {
@@ -84,7 +85,7 @@ char **esc_sum_list(const char *dir)
   DIR *dp = opendir(dir);
   if (dp) {
     for (struct dirent *e; (e = readdir(dp)) != NULL;) {
-      if (!esc_sum_is_unit_file(e->d_name))
+      if (!is_unit_file(e->d_name))
         continue;             /* ., .., index, temporary files */
       ESC_ARRAY_GROW(names, n, cap);
       names[n++] = esc_strdup(e->d_name);
@@ -198,7 +199,8 @@ static unsigned name_slot(const struct esc_sum_dir *d, const char *name)
   return (unsigned)esc_sum_hash(name, strlen(name)) & (d->name_slots - 1);
 }
 
-void esc_sum_keep(struct esc_sum_dir *d, char *text)
+/* Keep TEXT (malloc'ed) until D is freed: names point into it.  */
+static void keep_text(struct esc_sum_dir *d, char *text)
 {
   ESC_ARRAY_GROW(d->texts, d->ntexts, d->texts_cap);
   d->texts[d->ntexts++] = text;
@@ -294,6 +296,13 @@ static bool hex64(char **p, uint64_t *out)
   return n > 0;
 }
 
+/* "NAME HASH" (a use, a record's name and hash): NAME stays in *P's
+   text.  */
+static bool named_hash(char **p, struct esc_sum_use *out)
+{
+  return (out->name = word(p)) != NULL && hex64(p, &out->hash);
+}
+
 static bool num(char **p, long long *out)
 {
   char *w = word(p);
@@ -339,9 +348,13 @@ static bool parse_file_line(struct esc_unit *u, struct esc_sum_dir *d, char *p,
   return true;
 }
 
-const char *esc_sum_parse_unit(struct esc_unit *u, struct esc_sum_dir *d,
-                               const char *file, char *text, size_t n,
-                               bool records_only, struct esc_sum_unit *su)
+/* Parse the text of a unit file (N bytes, NUL-terminated, modified in
+   place; the strings *SU keeps are interned) named FILE into *SU, tags
+   and all; its files and uses too unless RECORDS_ONLY.  NULL or why
+   not.  */
+static const char *parse_unit(struct esc_unit *u, struct esc_sum_dir *d,
+                              const char *file, char *text, size_t n,
+                              bool records_only, struct esc_sum_unit *su)
 {
   memset(su, 0, sizeof *su);
   su->file = esc_intern(u, file);
@@ -385,22 +398,21 @@ const char *esc_sum_parse_unit(struct esc_unit *u, struct esc_sum_dir *d,
       if (!hex64(&rest, &su->args))
         return "malformed";
     } else if (strcmp(key, "uses") == 0) {
-      char *name = word(&rest);
-      uint64_t h;
-      if (!name || !hex64(&rest, &h))
+      struct esc_sum_use use;
+      if (!named_hash(&rest, &use))
         return "malformed";
+      use.name = esc_intern(u, use.name);
       ESC_ARRAY_GROW(su->uses, su->nuses, uses_cap);
-      su->uses[su->nuses++] = (struct esc_sum_use){esc_intern(u, name), h};
+      su->uses[su->nuses++] = use;
     } else if (strcmp(key, "fn") == 0) {
-      char *name = word(&rest);
-      uint64_t h;
-      if (!name || !hex64(&rest, &h))
+      struct esc_sum_use fn;
+      if (!named_hash(&rest, &fn))
         return "malformed";
       ESC_ARRAY_GROW(su->recs, su->nrecs, recs_cap);
       rec = &su->recs[su->nrecs++];
       memset(rec, 0, sizeof *rec);
-      rec->name = esc_intern(u, name);
-      rec->hash = h;
+      rec->name = esc_intern(u, fn.name);
+      rec->hash = fn.hash;
       body = ESC_SUM_HASH_INIT;
       ntags = 0;
     } else if (strcmp(key, "end") == 0) {
@@ -496,7 +508,7 @@ static const char *read_file(struct esc_unit *u, struct esc_sum_dir *d,
     memset(su, 0, sizeof *su);
     return "unreadable";
   }
-  const char *why = esc_sum_parse_unit(u, d, file, text, n, records_only, su);
+  const char *why = parse_unit(u, d, file, text, n, records_only, su);
   free(text);                 /* what is kept of it is interned */
   return why;
 }
@@ -518,7 +530,7 @@ static void damaged(struct esc_unit *u, struct esc_sum_dir *d, const char *file,
   free(path);
   if (!text)
     return;
-  esc_sum_keep(d, text);
+  keep_text(d, text);
   unsigned cap = 0;
   for (char *p = text, *line; (line = next_line(&p)) != NULL;) {
     char *rest = line, *key = word(&rest), *name;
@@ -589,12 +601,10 @@ bool esc_sum_deps(struct esc_unit *u, struct esc_sum_dir *d, unsigned i)
   }
   cap = 0;
   for (char *p = su->raw_uses; ok && p && *p;) {
-    char *name = word(&p);
-    uint64_t h;
-    ok = name && hex64(&p, &h);
-    if (ok) {
+    struct esc_sum_use use;
+    if ((ok = named_hash(&p, &use))) {
       ESC_ARRAY_GROW(su->uses, su->nuses, cap);
-      su->uses[su->nuses++] = (struct esc_sum_use){name, h};
+      su->uses[su->nuses++] = use;
     }
   }
   su->raw_files = su->raw_uses = NULL;
@@ -620,7 +630,7 @@ static unsigned read_index(struct esc_unit *u, struct esc_sum_dir *d,
   free(path);
   if (!text)
     return 0;
-  esc_sum_keep(d, text);
+  keep_text(d, text);
   /* "end HASH\n": HASH of every byte before it */
   char *last = n >= 2 ? text + n - 2 : text;
   while (last > text && last[-1] != '\n')
@@ -649,7 +659,7 @@ static unsigned read_index(struct esc_unit *u, struct esc_sum_dir *d,
       d->pids[d->nplines] = -1;
       d->plines[d->nplines++] = rest;
     } else if (strcmp(key, "u") == 0) {
-      if (!(w = word(&rest)) || !esc_sum_is_unit_file(w) ||
+      if (!(w = word(&rest)) || !is_unit_file(w) ||
           (nunits && strcmp(units[nunits - 1].file, w) >= 0)) {
         ok = false;
         break;
@@ -674,10 +684,10 @@ static unsigned read_index(struct esc_unit *u, struct esc_sum_dir *d,
     } else if (strcmp(key, "x") == 0) {
       su->raw_uses = rest;
     } else if (strcmp(key, "n") == 0) {
-      ok = (w = word(&rest)) && hex64(&rest, &h);
-      if (ok) {
+      struct esc_sum_use rec;
+      if ((ok = named_hash(&rest, &rec))) {
         ESC_ARRAY_GROW(su->recs, su->nrecs, recs_cap);
-        su->recs[su->nrecs++] = (struct esc_sum_rec){.name = w, .hash = h};
+        su->recs[su->nrecs++] = (struct esc_sum_rec){.name = rec.name, .hash = rec.hash};
       }
     } else {
       ok = false;

@@ -276,18 +276,18 @@ static bool local(struct esc_unit *u, struct esc_sum_dir *d, unsigned i)
   return true;
 }
 
-/* Does use K of unit I still hold, with the units being decided taken
+/* Does USE (resolved) still hold, with the units being decided taken
    as valid (IN: their validity so far)?  */
-static bool use_holds(struct esc_sum_dir *d, unsigned i, unsigned k, const bool *in)
+static bool use_holds(const struct esc_sum_dir *d, const struct esc_sum_use *use,
+                      const bool *in)
 {
-  const struct esc_sum_unit *su = &d->units[i];
-  int def = sole_def(d, su->uses[k].name, su->unit_hash);
-  if (def < 0)
+  if (use->def < 0)
     return false;
-  const struct esc_sum_unit *v = &d->units[d->defs[def].unit];
-  if (v->recs[d->defs[def].rec].hash != su->uses[k].hash)
+  const struct esc_sum_def *def = &d->defs[use->def];
+  const struct esc_sum_unit *v = &d->units[def->unit];
+  if (v->recs[def->rec].hash != use->hash)
     return false;
-  return v->state == 2 || (v->state == 1 && in[d->defs[def].unit]);
+  return v->state == 2 || (v->state == 1 && in[def->unit]);
 }
 
 /* Decide unit ROOT's validity: its own files, then the greatest fixpoint
@@ -305,9 +305,10 @@ static bool valid(struct esc_unit *u, struct esc_sum_dir *d, unsigned root)
     unsigned i = todo[t];
     in[i] = local(u, d, i);
     for (unsigned k = 0; in[i] && k < d->units[i].nuses; k++) {
-      int def = sole_def(d, d->units[i].uses[k].name, d->units[i].unit_hash);
-      unsigned v = def >= 0 ? d->defs[def].unit : 0;
-      if (def >= 0 && d->units[v].state == 0) {
+      struct esc_sum_use *use = &d->units[i].uses[k];
+      use->def = sole_def(d, use->name, d->units[i].unit_hash);
+      unsigned v = use->def >= 0 ? d->defs[use->def].unit : 0;
+      if (use->def >= 0 && d->units[v].state == 0) {
         d->units[v].state = 1;
         todo[n++] = v;
       }
@@ -318,7 +319,7 @@ static bool valid(struct esc_unit *u, struct esc_sum_dir *d, unsigned root)
     for (unsigned t = 0; t < n; t++) {
       unsigned i = todo[t];
       for (unsigned k = 0; in[i] && k < d->units[i].nuses; k++)
-        if (!use_holds(d, i, k, in)) {
+        if (!use_holds(d, &d->units[i].uses[k], in)) {
           struct esc_strbuf b = {0};
           esc_sb_printf(&b, "it rests on the summary of '%s', which changed",
                         d->units[i].uses[k].name);
@@ -379,7 +380,7 @@ static struct esc_foreign *foreign(struct esc_unit *u, const char *name,
   fs->has_spec = rec->has_spec;
   fs->spec = rec->spec;
   ESC_ARRAY_GROW(u->sum_uses, u->nsum_uses, u->sum_uses_cap);
-  u->sum_uses[u->nsum_uses++] = (struct esc_sum_use){name, rec->hash};
+  u->sum_uses[u->nsum_uses++] = (struct esc_sum_use){.name = name, .hash = rec->hash, .def = -1};
   return fs;
 }
 

@@ -22,6 +22,9 @@ struct esc_sum_file {
 struct esc_sum_use {
   const char *name;
   uint64_t hash;
+  int def;                       /* in a unit file, once valid() looked:
+                                    the definition it resolves to (-1:
+                                    none, -2: several) */
 };
 
 /* One function's record in a unit file.  Its tags and spec are there
@@ -104,15 +107,6 @@ void esc_sum_dir_free(struct esc_sum_dir *d);
    esc_sum_names_free).  */
 char **esc_sum_list(const char *dir);
 void esc_sum_names_free(char **names);
-/* Is NAME a unit file's name (16 hex digits, '.', 16, ".esc")?  */
-bool esc_sum_is_unit_file(const char *name);
-/* Parse the text of a unit file (N bytes, NUL-terminated, modified in
-   place; the strings *SU keeps are interned) named FILE into *SU, tags
-   and all; its files and uses too unless RECORDS_ONLY.  NULL or why
-   not.  */
-const char *esc_sum_parse_unit(struct esc_unit *u, struct esc_sum_dir *d,
-                               const char *file, char *text, size_t n,
-                               bool records_only, struct esc_sum_unit *su);
 /* Unit I's files and uses, from the index's lines (once); false when
    they are damaged (the unit is then bad).  */
 bool esc_sum_deps(struct esc_unit *u, struct esc_sum_dir *d, unsigned i);
@@ -129,8 +123,6 @@ int esc_sum_first_def(const struct esc_sum_dir *d, const char *name);
 bool esc_sum_file_same(struct esc_sum_dir *d, unsigned i);
 /* PATH's (interned) modification time and size, looked at once.  */
 const struct esc_sum_stat *esc_sum_stat(struct esc_sum_dir *d, const char *path);
-/* Keep TEXT (malloc'ed) until D is freed: names point into it.  */
-void esc_sum_keep(struct esc_sum_dir *d, char *text);
 /* A record's hash and the unit file's, as writer and reader compute
    them (FNV-1a, 64 bits), at once or in pieces.  */
 #define ESC_SUM_HASH_INIT 1469598103934665603ull
